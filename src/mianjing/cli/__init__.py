@@ -1,0 +1,1 @@
+"""The command line: each module registers one group of commands. No module here imports torch."""

@@ -1,0 +1,9 @@
+"""`mianjing calc ...` commands (being written)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

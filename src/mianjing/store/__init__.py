@@ -1,0 +1,1 @@
+"""Local state: one SQLite database (WAL) under $MIANJING_HOME."""

@@ -1,0 +1,81 @@
+"""Open the user's database: WAL, migrations applied, corruption reported with a way out."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .migrations import MIGRATIONS
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    if path is None:
+        from ..paths import db_path
+
+        path = db_path()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise sqlite3.DatabaseError(ok)
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"the progress database {path} is damaged ({exc}). Your submitted code is also kept "
+            f"in the files you judged. To recover what SQLite can still read, run:\n"
+            f"  sqlite3 '{path}' .recover > recovered.sql\n"
+            f"then move the damaged file aside (mv '{path}' '{path}.broken'); mianjing starts a "
+            f"new database on its next run and you can import recovered.sql into it."
+        ) from exc
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply pending migrations; return the names applied now."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # executescript would COMMIT on its own; run statement by statement inside our transaction
+            for stmt in _statements(sql):
+                conn.execute(stmt)
+            conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, utcnow()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return [s for s in out if s]
