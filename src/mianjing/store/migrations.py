@@ -23,4 +23,43 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX submissions_problem ON submissions(problem, created_at);
         """,
     ),
+    (
+        "0002_reviews",
+        """
+        -- FSRS memory state per knowledge card (the card id is the card file's name)
+        CREATE TABLE card_state (
+            fsrs_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- the integer card_id fsrs.Card/ReviewLog use
+            card TEXT NOT NULL UNIQUE,
+            state INTEGER NOT NULL,             -- fsrs.State: 1 learning, 2 review, 3 relearning
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,                  -- ISO 8601, UTC
+            last_review TEXT,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX card_state_due ON card_state(due);
+        -- every rating ever given: the input fsrs.Optimizer needs to fit the user's own parameters
+        CREATE TABLE card_reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            card TEXT NOT NULL,
+            fsrs_id INTEGER NOT NULL REFERENCES card_state(fsrs_id),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            reviewed_at TEXT NOT NULL,          -- ISO 8601, UTC
+            duration_ms INTEGER,
+            lang TEXT,
+            answer TEXT,                        -- what the user typed (may be empty)
+            keypoints_hit INTEGER,
+            keypoints_total INTEGER,
+            desired_retention REAL NOT NULL,
+            due_after TEXT NOT NULL
+        );
+        CREATE INDEX card_reviews_card ON card_reviews(card, reviewed_at);
+        CREATE TABLE review_settings (
+            key TEXT PRIMARY KEY,               -- e.g. interview_date
+            value TEXT NOT NULL
+        );
+        """,
+    ),
 ]
