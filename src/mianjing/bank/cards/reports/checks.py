@@ -1,0 +1,403 @@
+"""Checks for the technical-report cards (DeepSeek-V3/R1, Kimi k1.5, MiniMax-01, Qwen2.5, Llama 3.1, Qwen2.5-VL).
+
+Each check recomputes a card's claim from the configuration numbers the card states (and the report
+gives), or from a small simulation of the mechanism, and asserts the card's number. numpy only; torch is
+imported inside the one check that needs float8 casting.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+# ---------------------------------------------------------------------------------------------------
+# DeepSeek-V3 configuration (arXiv:2412.19437 §4.2; vocabulary and dense-FFN width from the released
+# config.json of deepseek-ai/DeepSeek-V3)
+DSV3 = dict(
+    layers=61, hidden=7168, heads=128, head_dim=128, d_c=512, d_cq=1536, rope_dim=64,
+    dense_layers=3, shared=1, routed=256, top_k=8, expert_ffn=2048, dense_ffn=18432, vocab=129280,
+)
+
+
+def _mla_cache_elems_per_token_per_layer(d_c: int, rope_dim: int) -> int:
+    # what MLA keeps per token: the compressed KV latent c_t^{KV} and the shared decoupled RoPE key k_t^R
+    c_kv = np.zeros(d_c)
+    k_rope = np.zeros(rope_dim)
+    return c_kv.size + k_rope.size
+
+
+def _mha_cache_elems_per_token_per_layer(heads: int, head_dim: int) -> int:
+    k = np.zeros((heads, head_dim))
+    v = np.zeros((heads, head_dim))
+    return k.size + v.size
+
+
+def dsv3_mla_kv_cache() -> None:
+    """MLA caches (512 + 64) x 61 elements per token vs 2 x 128 x 128 x 61 for MHA: about 57x smaller."""
+    c = DSV3
+    mla = _mla_cache_elems_per_token_per_layer(c["d_c"], c["rope_dim"]) * c["layers"]
+    mha = _mha_cache_elems_per_token_per_layer(c["heads"], c["head_dim"]) * c["layers"]
+    assert mla == 576 * 61 == 35136, mla
+    assert mha == 32768 * 61 == 1998848, mha
+    ratio = mha / mla
+    assert 56.5 < ratio < 57.5, ratio
+    # BF16 bytes per token over all layers: ~68.6 KiB vs ~3.8 MiB
+    assert abs(mla * 2 / 1024 - 68.625) < 1e-9
+    assert abs(mha * 2 / 2**20 - 3.8125) < 1e-9
+    # DeepSeek-V2 Table 1 writes MLA's cache as (d_c + d_h^R) l = (9/2) d_h l when d_c = 4 d_h, d_h^R = d_h / 2
+    assert c["d_c"] + c["rope_dim"] == 4.5 * c["head_dim"]
+
+
+def dsv3_mla_absorb() -> None:
+    """W^{UK} can be absorbed into the query side: q^T (W^{UK} c) == (W^{UK T} q)^T c, so no K is rebuilt."""
+    rng = np.random.default_rng(0)
+    d_c, d_h = 16, 8
+    w_uk = rng.standard_normal((d_h, d_c))
+    q = rng.standard_normal(d_h)
+    cs = rng.standard_normal((5, d_c))  # cached latents for 5 past tokens
+    scores_rebuilt = np.array([q @ (w_uk @ c) for c in cs])
+    q_absorbed = w_uk.T @ q  # d_c-dimensional query, computed once per step
+    scores_absorbed = cs @ q_absorbed
+    assert np.allclose(scores_rebuilt, scores_absorbed)
+    # the decoupled RoPE part cannot be absorbed: a position-dependent rotation sits between W^{UK} and q
+    theta = 0.3
+    rot = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    assert not np.allclose(rot, np.eye(2))
+
+
+def _dsv3_params() -> tuple[float, float]:
+    c = DSV3
+    h, nh, dh, r = c["hidden"], c["heads"], c["head_dim"], c["rope_dim"]
+    attn = (
+        h * c["d_cq"]                      # W^{DQ}
+        + c["d_cq"] * nh * (dh + r)        # W^{UQ} and W^{QR}
+        + h * (c["d_c"] + r)               # W^{DKV} and W^{KR}
+        + c["d_c"] * nh * dh * 2           # W^{UK}, W^{UV}
+        + nh * dh * h                      # W^{O}
+    )
+    expert = 3 * h * c["expert_ffn"]       # SwiGLU expert: gate, up, down
+    dense_ffn = 3 * h * c["dense_ffn"]
+    moe_layers = c["layers"] - c["dense_layers"]
+    router = moe_layers * c["routed"] * h
+    embed = 2 * c["vocab"] * h             # input embedding and untied output head
+    total = c["layers"] * attn + c["dense_layers"] * dense_ffn + moe_layers * (c["shared"] + c["routed"]) * expert + router + embed
+    active = c["layers"] * attn + c["dense_layers"] * dense_ffn + moe_layers * (c["shared"] + c["top_k"]) * expert + router + embed
+    return total, active
+
+
+def dsv3_param_count() -> None:
+    """From the config: ~671B total parameters and ~37B activated per token; 8 of 256 routed experts fire."""
+    total, active = _dsv3_params()
+    assert abs(total / 1e9 - 671) / 671 < 0.01, total / 1e9
+    assert abs(active / 1e9 - 37) / 37 < 0.03, active / 1e9
+    assert DSV3["top_k"] / DSV3["routed"] == 0.03125
+    assert 0.05 < active / total < 0.06
+
+
+def _route_topk(scores: np.ndarray, k: int) -> np.ndarray:
+    return np.argsort(-scores, axis=-1)[:, :k]
+
+
+def dsv3_aux_free_balance() -> None:
+    """Bias-only balancing: adding b_i to the scores for top-K selection evens the load; gates ignore b."""
+    rng = np.random.default_rng(1)
+    n_exp, k, tokens, gamma = 32, 4, 2048, 0.002
+    skew = np.linspace(0.0, 0.3, n_exp)  # some experts systematically preferred
+    bias = np.zeros(n_exp)
+
+    def loads(b: np.ndarray, aff: np.ndarray) -> np.ndarray:
+        idx = _route_topk(aff + b, k)
+        return np.bincount(idx.ravel(), minlength=n_exp)
+
+    aff0 = 1 / (1 + np.exp(-(rng.standard_normal((tokens, n_exp)) * 0.5 + skew)))  # sigmoid affinities
+    before = loads(bias, aff0)
+    for _ in range(300):
+        aff = 1 / (1 + np.exp(-(rng.standard_normal((tokens, n_exp)) * 0.5 + skew)))
+        load = loads(bias, aff)
+        bias -= gamma * np.sign(load - load.mean())  # overloaded: down by gamma; underloaded: up
+    after = loads(bias, aff0)
+    mean = tokens * k / n_exp
+    assert before.max() / mean > 1.5, before.max() / mean
+    assert after.max() / mean < 1.25, after.max() / mean
+    # gating values come from the original affinities of the selected experts, normalised; not from s + b
+    idx = _route_topk(aff0 + bias, k)
+    sel = np.take_along_axis(aff0, idx, axis=-1)
+    gates = sel / sel.sum(-1, keepdims=True)
+    assert np.allclose(gates.sum(-1), 1.0)
+    sel_b = np.take_along_axis(aff0 + bias, idx, axis=-1)
+    assert not np.allclose(gates, sel_b / sel_b.sum(-1, keepdims=True))
+
+
+def dsv3_node_limited_routing() -> None:
+    """Node-limited routing keeps every token on <= 4 of 8 nodes; plain top-8 of 256 would touch ~5.3 nodes."""
+    rng = np.random.default_rng(2)
+    n_exp, nodes, k, m, tokens = 256, 8, 8, 4, 4000
+    per_node = n_exp // nodes
+    s = rng.random((tokens, n_exp))
+    plain_nodes = np.array([len(set(row // per_node)) for row in _route_topk(s, k)])
+    # node score: sum of its top K/M expert affinities; keep the best M nodes; then top-K inside them
+    by_node = s.reshape(tokens, nodes, per_node)
+    node_score = np.sort(by_node, axis=-1)[:, :, -(k // m):].sum(-1)
+    keep = np.argsort(-node_score, axis=-1)[:, :m]
+    mask = np.full_like(s, -np.inf)
+    for t in range(tokens):
+        for nd in keep[t]:
+            mask[t, nd * per_node:(nd + 1) * per_node] = 0.0
+    limited = _route_topk(s + mask, k)
+    limited_nodes = np.array([len(set(row // per_node)) for row in limited])
+    assert limited_nodes.max() <= m
+    expected_plain = nodes * (1 - math.comb(n_exp - per_node, k) / math.comb(n_exp, k))
+    assert abs(expected_plain - 5.3) < 0.1, expected_plain
+    assert abs(plain_nodes.mean() - expected_plain) < 0.1
+    assert (plain_nodes > m).mean() > 0.5
+
+
+def dsv3_fp8_finegrained() -> None:
+    """E4M3 max is 448; 1x128 tile scaling loses far less than per-tensor scaling when outliers exist."""
+    import torch
+
+    f8 = torch.float8_e4m3fn
+    assert torch.finfo(f8).max == 448.0
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(64, 1024, generator=g)
+    x[3, 7] = 1.0e5  # one activation outlier: per-tensor scaling pushes ordinary values into E4M3's subnormal range
+    def qdq(t: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
+        return (t / scale).to(f8).to(torch.float32) * scale
+    per_tensor = qdq(x, x.abs().max() / 448.0)
+    tiles = x.view(64, 8, 128)
+    tile_scale = tiles.abs().amax(-1, keepdim=True) / 448.0
+    per_tile = qdq(tiles, tile_scale).view(64, 1024)
+    err_tensor = (per_tensor - x).abs().mean().item()
+    err_tile = (per_tile - x).abs().mean().item()
+    assert err_tile * 5 < err_tensor, (err_tile, err_tensor)
+    # limited-precision accumulation drifts; promoting partial sums every 128 elements to FP32 does not
+    rng = np.random.default_rng(0)
+    a = rng.random(8192).astype(np.float32)
+    exact = float(a.astype(np.float64).sum())
+    acc16 = np.float16(0)
+    for v in a.astype(np.float16):
+        acc16 = np.float16(acc16 + v)
+    promoted = np.float32(0)
+    for i in range(0, a.size, 128):
+        part = np.float16(0)
+        for v in a[i:i + 128].astype(np.float16):
+            part = np.float16(part + v)
+        promoted += np.float32(part)
+    assert abs(float(acc16) - exact) / exact > 0.05
+    assert abs(float(promoted) - exact) / exact < 0.005
+
+
+def dsv3_training_cost() -> None:
+    """2664K + 119K + 5K = 2788K H800 GPU hours = $5.576M at $2/h; 180K h per trillion tokens = 3.7 days on 2048."""
+    pre, ctx, post = 2664e3, 119e3, 5e3
+    assert pre + ctx + post == 2.788e6
+    assert abs((pre + ctx + post) * 2 - 5.576e6) < 1
+    per_trillion = 180e3
+    assert abs(per_trillion * 14.8 - pre) < 1
+    days = per_trillion / 2048 / 24
+    assert abs(days - 3.7) < 0.05, days
+    assert pre / 2048 / 24 < 60  # pre-training under two months on 2048 GPUs
+
+
+def dsv3_yarn() -> None:
+    """YaRN with s = 40: attention temperature sqrt(1/t) = 0.1 ln s + 1 ~ 1.369; low-frequency dims interpolated."""
+    s, alpha, beta, orig = 40.0, 1.0, 32.0, 4096
+    mscale = 0.1 * math.log(s) + 1
+    assert abs(mscale - 1.3689) < 1e-4
+    d = 64  # decoupled RoPE key dimension: the only part YaRN touches
+    inv = 10000.0 ** (-np.arange(0, d, 2) / d)
+    wavelength = 2 * math.pi / inv
+    ratio = orig / wavelength
+    gamma = np.clip((ratio - alpha) / (beta - alpha), 0, 1)
+    new_inv = (1 - gamma) * inv / s + gamma * inv
+    assert np.isclose(new_inv[0], inv[0])          # highest frequency: untouched
+    assert np.isclose(new_inv[-1], inv[-1] / s)     # lowest frequency: fully interpolated
+    assert 4096 * 32 == 131072                      # 4K -> 32K -> 128K
+
+
+def dsv3_mtp_speedup() -> None:
+    """One MTP draft token accepted with p in [0.85, 0.90] gives 1 + p tokens per step (~1.8x after overhead)."""
+    rng = np.random.default_rng(3)
+    for p in (0.85, 0.90):
+        accepted = rng.random(200_000) < p
+        tokens_per_step = 1 + accepted.mean()
+        assert abs(tokens_per_step - (1 + p)) < 0.01
+        assert 1.8 <= tokens_per_step <= 1.91
+
+
+# ---------------------------------------------------------------------------------------------------
+# DeepSeek-R1 / GRPO
+
+
+def grpo_group_advantage() -> None:
+    """GRPO: A_i = (r_i - mean) / std within a group; all-equal rewards give zero signal."""
+    rng = np.random.default_rng(4)
+    r = (rng.random(16) < 0.4).astype(float)
+    r[0], r[1] = 1.0, 0.0
+    a = (r - r.mean()) / (r.std() + 1e-8)
+    assert abs(a.sum()) < 1e-6
+    assert np.all(a[r == 1] > 0) and np.all(a[r == 0] < 0)
+    same = np.ones(16)
+    assert np.allclose((same - same.mean()) / (same.std() + 1e-8), 0.0)
+
+
+def grpo_k3_estimator() -> None:
+    """The k3 estimator pi_ref/pi - log(pi_ref/pi) - 1 is >= 0 and its mean under pi is KL(pi || pi_ref)."""
+    rng = np.random.default_rng(5)
+    p = rng.dirichlet(np.ones(10))
+    q = rng.dirichlet(np.ones(10))
+    kl = float(np.sum(p * np.log(p / q)))
+    ratio = q / p
+    k3 = ratio - np.log(ratio) - 1
+    assert np.all(k3 >= 0)
+    assert abs(float(np.sum(p * k3)) - kl) < 1e-12
+    samples = rng.choice(10, size=400_000, p=p)
+    assert abs(k3[samples].mean() - kl) < 0.01
+
+
+# ---------------------------------------------------------------------------------------------------
+# Kimi k1.5
+
+
+def kimi_length_penalty() -> None:
+    """k1.5 length reward: lambda = 0.5 - (len - min)/(max - min); correct gets lambda, wrong gets min(0, lambda)."""
+    lens = np.array([100, 250, 400, 700, 1000])
+    correct = np.array([1, 0, 1, 0, 1])
+    lam = 0.5 - (lens - lens.min()) / (lens.max() - lens.min())
+    reward = np.where(correct == 1, lam, np.minimum(0, lam))
+    assert reward[0] == 0.5 and reward[-1] == -0.5
+    assert np.all(reward[correct == 0] <= 0)
+    assert reward[0] > reward[2] > reward[4]
+
+
+# ---------------------------------------------------------------------------------------------------
+# MiniMax-01
+
+
+def _causal_linear_attention_naive(q, k, v):
+    scores = q @ k.T
+    return np.tril(scores) @ v
+
+
+def _lightning_blockwise(q, k, v, block):
+    n, d = q.shape
+    out = np.zeros_like(v)
+    kv = np.zeros((d, v.shape[1]))  # running sum of k_j^T v_j over earlier blocks
+    for s in range(0, n, block):
+        qb, kb, vb = q[s:s + block], k[s:s + block], v[s:s + block]
+        intra = np.tril(qb @ kb.T) @ vb      # left product inside the block (masked)
+        inter = qb @ kv                      # right product with the state from earlier blocks
+        out[s:s + block] = intra + inter
+        kv += kb.T @ vb
+    return out
+
+
+def minimax_lightning_attention() -> None:
+    """Lightning attention's tiling (intra-block left product, inter-block right product) equals causal linear attention."""
+    rng = np.random.default_rng(6)
+    n, d = 96, 8
+    q, k, v = (rng.standard_normal((n, d)) for _ in range(3))
+    assert np.allclose(_causal_linear_attention_naive(q, k, v), _lightning_blockwise(q, k, v, 16))
+    # the state is d x d whatever n is: memory O(d^2) per head, compute O(n d^2)
+    assert (k[:16].T @ v[:16]).shape == (d, d)
+
+
+def minimax_hybrid_layout() -> None:
+    """80 layers, one softmax layer after every 7 lightning layers: 10 softmax layers, KV cache 1/8 of all-softmax."""
+    layers = ["softmax" if (i + 1) % 8 == 0 else "lightning" for i in range(80)]
+    n_soft = layers.count("softmax")
+    assert n_soft == 10 and layers[7] == "softmax" and layers[-1] == "softmax"
+    assert n_soft / len(layers) == 1 / 8
+    assert 4_000_000 / 1_000_000 == 4  # trained at 1M, extrapolated to 4M
+
+
+# ---------------------------------------------------------------------------------------------------
+# Llama 3.1 405B (arXiv:2407.21783 Table 3)
+LLAMA405 = dict(layers=126, hidden=16384, ffn=53248, heads=128, kv_heads=8, vocab=128256, rope_theta=500000.0)
+
+
+def llama31_param_count() -> None:
+    """126 x (attention + SwiGLU FFN) + untied embeddings ~ 405B parameters."""
+    c = LLAMA405
+    hd = c["hidden"] // c["heads"]
+    attn = 2 * c["hidden"] * c["hidden"] + 2 * c["hidden"] * c["kv_heads"] * hd
+    ffn = 3 * c["hidden"] * c["ffn"]
+    total = c["layers"] * (attn + ffn) + 2 * c["vocab"] * c["hidden"]
+    assert abs(total / 1e9 - 405) / 405 < 0.01, total / 1e9
+
+
+def llama31_gqa_kv() -> None:
+    """8 KV heads instead of 128: KV cache 16x smaller, 504 KiB per token in BF16, ~63 GiB for 128K tokens."""
+    c = LLAMA405
+    hd = c["hidden"] // c["heads"]
+    gqa = 2 * c["layers"] * c["kv_heads"] * hd
+    mha = 2 * c["layers"] * c["heads"] * hd
+    assert mha // gqa == 16
+    assert gqa * 2 == 516096 and gqa * 2 / 1024 == 504.0
+    assert abs(gqa * 2 * 131072 / 2**30 - 63.0) < 0.01
+
+
+def llama31_rope_base() -> None:
+    """With base 500,000 the slowest RoPE wavelength (~2.6M tokens) exceeds 128K; with 10,000 (~54K) it does not."""
+    hd = 128
+    def longest(base: float) -> float:
+        return 2 * math.pi * base ** ((hd - 2) / hd)
+    assert longest(500000.0) > 131072 > longest(10000.0)
+    assert 2.5e6 < longest(500000.0) < 2.7e6
+    assert 5.0e4 < longest(10000.0) < 5.6e4
+
+
+def kv_mla_vs_gqa() -> None:
+    """Per token, BF16: Llama 3.1 405B GQA 504 KiB vs DeepSeek-V3 MLA ~68.6 KiB (~7.3x less)."""
+    c = LLAMA405
+    gqa = 2 * c["layers"] * c["kv_heads"] * (c["hidden"] // c["heads"]) * 2
+    mla = (DSV3["d_c"] + DSV3["rope_dim"]) * DSV3["layers"] * 2
+    assert gqa / 1024 == 504.0 and mla / 1024 == 68.625
+    assert 7.2 < gqa / mla < 7.4
+
+
+# ---------------------------------------------------------------------------------------------------
+# Qwen2.5 / Qwen2.5-VL
+
+
+def qwen25_context_stages() -> None:
+    """Turbo: 32K -> 64K -> 128K -> 256K in four stages; YaRN + DCA give 4x at inference (128K, and 1M for Turbo)."""
+    stages = [32768 * 2**i for i in range(4)]
+    assert stages == [32768, 65536, 131072, 262144]
+    assert 32768 * 4 == 131072 and stages[-1] * 4 == 1048576
+    # each Turbo stage: 40% of sequences at the stage's maximum length, 60% shorter
+    mix = {"at_max": 0.4, "shorter": 0.6}
+    assert abs(sum(mix.values()) - 1.0) < 1e-12
+
+
+def qwen25vl_tokens() -> None:
+    """14x14 patches, 2x2 merge: a 448x448 image is 1024 patches -> 256 tokens; 112x112 windows hold 64 patches."""
+    def tokens(h: int, w: int) -> tuple[int, int]:
+        patches = (h // 14) * (w // 14)
+        return patches, patches // 4
+    assert tokens(448, 448) == (1024, 256)
+    assert (112 // 14) ** 2 == 64
+    # attention pairs for a 1344x1344 image: full vs 8x8-patch windows
+    p = (1344 // 14) ** 2
+    windows = p // 64
+    assert p == 9216 and windows == 144
+    assert (p * p) / (windows * 64 * 64) == 144
+    full_layers = [7, 15, 23, 31]
+    assert len(full_layers) == 4 and all((i + 1) % 8 == 0 for i in full_layers)
+
+
+def qwen25vl_absolute_time_ids() -> None:
+    """Temporal position ids proportional to timestamps: the same second gets the same id at any sampling FPS."""
+    tokens_per_second, temporal_patch = 2, 2
+    def temporal_ids(fps: float, seconds: float) -> dict[float, int]:
+        n_frames = int(seconds * fps)
+        grid_t = n_frames // temporal_patch
+        sec_per_grid = temporal_patch / fps
+        return {t * sec_per_grid: int(t * sec_per_grid * tokens_per_second) for t in range(grid_t)}
+    slow, fast = temporal_ids(1.0, 8), temporal_ids(4.0, 8)
+    common = set(slow) & set(fast)
+    assert len(common) >= 3
+    assert all(slow[t] == fast[t] for t in common)
+    # index-based ids (Qwen2-VL style) would disagree: the 4 s mark is grid step 2 at 1 fps but step 8 at 4 fps
+    assert list(slow).index(4.0) != list(fast).index(4.0)
