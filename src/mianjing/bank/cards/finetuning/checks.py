@@ -1,0 +1,276 @@
+"""Runnable checks for the fine-tuning cards (SFT, LoRA, QLoRA).
+
+Each function takes no arguments, recomputes one claim from real tensors or the library itself, and
+raises AssertionError when the claim is false. torch and peft are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def _peft_lora_linear(r=4, alpha=8, d_in=32, d_out=16, **kw):
+    """A tiny nn.Linear wrapped with PEFT's LoRA; returns (model, lora_A, lora_B, scaling) or None
+    when peft is not importable."""
+    import torch
+
+    try:
+        from peft import LoraConfig, get_peft_model
+    except Exception:  # peft absent or broken: callers fall back to torch's own initialiser
+        return None
+
+    class Tiny(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.proj = torch.nn.Linear(d_in, d_out)
+
+        def forward(self, x):
+            return self.proj(x)
+
+    model = get_peft_model(Tiny(), LoraConfig(r=r, lora_alpha=alpha, target_modules=["proj"], **kw))
+    layer = model.base_model.model.proj
+    return model, layer.lora_A["default"], layer.lora_B["default"], layer.scaling["default"]
+
+
+def lora_default_init_matches_peft() -> None:
+    """PEFT's default LoRA init (init_lora_weights=True): A ~ kaiming_uniform_(a=sqrt(5)), i.e.
+    U(-1/sqrt(fan_in), 1/sqrt(fan_in)); B = 0; so Delta W = B A = 0 and the wrapped layer equals the
+    base layer at step 0. Falls back to torch's kaiming_uniform_ bound when peft is missing."""
+    import torch
+
+    torch.manual_seed(0)
+    d_in, d_out, r = 256, 64, 8
+    bound = 1 / math.sqrt(d_in)  # gain sqrt(2/(1+5)) * sqrt(3/fan_in) = 1/sqrt(fan_in)
+    assert abs(math.sqrt(2 / (1 + 5)) * math.sqrt(3 / d_in) - bound) < 1e-15
+    built = _peft_lora_linear(r=r, alpha=16, d_in=d_in, d_out=d_out)
+    if built is not None:
+        model, A, B, scaling = built
+        assert tuple(A.weight.shape) == (r, d_in) and tuple(B.weight.shape) == (d_out, r)
+        a = A.weight.detach()
+        assert torch.all(B.weight == 0)
+        assert a.abs().max() <= bound and a.abs().max() > 0.9 * bound  # fills the uniform range
+        assert abs(a.std().item() - bound / math.sqrt(3)) < 0.1 * bound  # std of U(-b,b) = b/sqrt3
+        assert abs(a.mean().item()) < 0.05 * bound
+        assert scaling == 16 / 8
+        x = torch.randn(5, d_in)
+        base = model.base_model.model.proj.base_layer
+        assert torch.allclose(model(x), base(x))  # Delta W = 0 at the start
+    else:
+        a = torch.empty(r, d_in)
+        torch.nn.init.kaiming_uniform_(a, a=math.sqrt(5))
+        assert a.abs().max() <= bound and a.abs().max() > 0.9 * bound
+    # the paper's alternative, PEFT init_lora_weights="gaussian": A ~ N(0, 1/r), still B = 0
+    built = _peft_lora_linear(r=r, alpha=16, d_in=d_in, d_out=d_out, init_lora_weights="gaussian")
+    if built is not None:
+        _, A, B, _ = built
+        assert torch.all(B.weight == 0)
+        assert abs(A.weight.std().item() - 1 / r) < 0.1 / r
+
+
+def _lora_grads(A0, B0, seed=0):
+    import torch
+
+    g = torch.Generator().manual_seed(seed)
+    d_in, d_out = A0.shape[1], B0.shape[0]
+    W = torch.randn(d_out, d_in, generator=g)
+    x = torch.randn(20, d_in, generator=g)
+    y = torch.randn(20, d_out, generator=g)
+    A = A0.clone().requires_grad_(True)
+    B = B0.clone().requires_grad_(True)
+    loss = ((x @ (W + B @ A).T - y) ** 2).mean()
+    loss.backward()
+    return A, B, A.grad, B.grad, (W, x, y)
+
+
+def lora_swap_and_zero_both() -> None:
+    """dL/dB = G A^T and dL/dA = B^T G (G = dL/dW). Default (B=0, A random): B gets a gradient, A not
+    yet, and after one step both move. Swapped (A=0, B random): A gets the gradient and it also
+    trains, Delta W still 0 at start. Both zero: both gradients are exactly zero forever (a saddle)."""
+    import torch
+
+    g = torch.Generator().manual_seed(1)
+    d_in, d_out, r = 12, 10, 3
+    rand_A = torch.randn(r, d_in, generator=g) / math.sqrt(d_in)
+    rand_B = torch.randn(d_out, r, generator=g) / math.sqrt(r)
+    zA, zB = torch.zeros(r, d_in), torch.zeros(d_out, r)
+
+    def train(A0, B0, steps=60, lr=0.05):
+        A = A0.clone().requires_grad_(True)
+        B = B0.clone().requires_grad_(True)
+        _, _, _, _, (W, x, y) = _lora_grads(A0, B0)
+        losses = []
+        for _ in range(steps):
+            loss = ((x @ (W + B @ A).T - y) ** 2).mean()
+            losses.append(loss.item())
+            A.grad = B.grad = None
+            loss.backward()
+            with torch.no_grad():
+                A -= lr * A.grad
+                B -= lr * B.grad
+        return losses, A, B
+
+    # default: B = 0
+    A, B, gA, gB, _ = _lora_grads(rand_A, zB)
+    assert torch.all(gA == 0) and gB.abs().sum() > 0
+    losses, A1, B1 = train(rand_A, zB)
+    assert losses[-1] < 0.9 * losses[0] and B1.abs().sum() > 0 and not torch.equal(A1, rand_A)
+    # swapped: A = 0
+    A, B, gA, gB, _ = _lora_grads(zA, rand_B)
+    assert torch.all(gB == 0) and gA.abs().sum() > 0
+    assert torch.all(zA.T @ rand_B.T == 0)  # Delta W = B A = 0 at start too
+    losses, A2, B2 = train(zA, rand_B)
+    assert losses[-1] < 0.9 * losses[0] and A2.abs().sum() > 0
+    # both zero: stuck
+    A, B, gA, gB, _ = _lora_grads(zA, zB)
+    assert torch.all(gA == 0) and torch.all(gB == 0)
+    losses, A3, B3 = train(zA, zB)
+    assert losses[-1] == losses[0] and torch.all(A3 == 0) and torch.all(B3 == 0)
+
+
+def lora_merge_and_parameter_count() -> None:
+    """h = W x + (alpha/r) B A x; merging W' = W + (alpha/r) B A gives the same output (no inference
+    latency); rank(B A) <= r; trainable params r(d_in + d_out) vs d_in*d_out (4096x4096, r=8: 65,536
+    vs 16,777,216, 0.39%)."""
+    import torch
+
+    built = _peft_lora_linear(r=4, alpha=8, d_in=32, d_out=16)
+    torch.manual_seed(0)
+    if built is not None:
+        model, A, B, scaling = built
+        with torch.no_grad():
+            B.weight.normal_()  # pretend training happened
+        x = torch.randn(7, 32)
+        out = model(x)
+        base = model.base_model.model.proj.base_layer
+        W = base.weight + scaling * B.weight @ A.weight
+        manual = x @ W.T + base.bias
+        assert torch.allclose(out, manual, atol=1e-5)
+        trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+        assert trainable == 4 * (32 + 16)  # r (d_in + d_out); the base weight is frozen
+        merged = model.merge_and_unload()
+        assert torch.allclose(merged(x), out, atol=1e-5)
+    d, r = 4096, 8
+    BA = torch.randn(64, r) @ torch.randn(r, 48)
+    assert torch.linalg.matrix_rank(BA) == r
+    assert r * (d + d) == 65_536 and d * d == 16_777_216
+    assert round(100 * 65_536 / 16_777_216, 2) == 0.39
+
+
+def lora_scaling_alpha_over_r() -> None:
+    """PEFT scales the update by lora_alpha / r (default), or lora_alpha / sqrt(r) with
+    use_rslora=True (Kalajdzievski 2023). PEFT LoraConfig defaults: r=8, lora_alpha=8, dropout 0."""
+    try:
+        from peft import LoraConfig
+    except Exception:
+        return
+    cfg = LoraConfig()
+    assert (cfg.r, cfg.lora_alpha, cfg.lora_dropout) == (8, 8, 0.0), (cfg.r, cfg.lora_alpha, cfg.lora_dropout)
+    for r, alpha in ((4, 8), (16, 32), (64, 16)):
+        built = _peft_lora_linear(r=r, alpha=alpha)
+        assert built[3] == alpha / r
+        built = _peft_lora_linear(r=r, alpha=alpha, use_rslora=True)
+        assert abs(built[3] - alpha / math.sqrt(r)) < 1e-12
+
+
+def lora_alpha_over_r_keeps_update_scale() -> None:
+    """Why alpha/r: with A rows ~ U(+-1/sqrt(d)) and B entries of fixed size, ||B A x|| grows like
+    sqrt(r) (sum of r independent terms); alpha/r shrinks it like 1/sqrt(r) overall, alpha/sqrt(r)
+    (rsLoRA) keeps it constant."""
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    d, alpha = 512, 16
+    x = torch.randn(256, d, generator=g)
+    norms = {}
+    for r in (4, 64):
+        A = (torch.rand(r, d, generator=g) * 2 - 1) / math.sqrt(d)
+        B = torch.randn(d, r, generator=g) * 0.01
+        raw = (x @ A.T @ B.T).norm(dim=1).mean().item()
+        norms[r] = (raw, raw * alpha / r, raw * alpha / math.sqrt(r))
+    ratio_raw = norms[64][0] / norms[4][0]
+    ratio_lora = norms[64][1] / norms[4][1]
+    ratio_rs = norms[64][2] / norms[4][2]
+    assert 3.0 < ratio_raw < 5.3  # ~ sqrt(16) = 4
+    assert 0.19 < ratio_lora < 0.33  # ~ 4/16 = 1/4
+    assert 0.75 < ratio_rs < 1.33  # ~ 1
+
+
+def qlora_double_quant_bits() -> None:
+    """QLoRA §3: one fp32 absmax per 64 weights costs 32/64 = 0.5 bit/param; double quantisation
+    stores absmax in 8 bits with one fp32 constant per 256 of them: 8/64 + 32/(64*256) = 0.127
+    bit/param, saving 0.373 bit (about 3 GB on a 65B model). 4-bit weights of a 7B model: ~3.5 GB."""
+    import torch
+
+    block, block2 = 64, 256
+    n = block * block2 * 8  # 131,072 weights
+    w = torch.randn(n)
+    absmax = w.view(-1, block).abs().amax(1).float()  # one per block
+    single = absmax.numel() * absmax.element_size() * 8 / n
+    assert single == 0.5
+    q_absmax = torch.zeros(absmax.numel(), dtype=torch.uint8)  # 8-bit quantised constants
+    c2 = absmax.view(-1, block2).amax(1).float()  # second-level fp32 constants
+    double = (q_absmax.numel() * 8 + c2.numel() * 32) / n
+    assert abs(double - (8 / 64 + 32 / (64 * 256))) < 1e-12 and abs(double - 0.126953125) < 1e-12
+    saved = single - double
+    assert abs(saved - 0.373) < 0.001
+    assert 2.9 < saved * 65e9 / 8 / 1e9 < 3.1  # ~3 GB at 65B
+    assert 4 * 7e9 / 8 / 1e9 == 3.5
+
+
+def nf4_levels_from_normal_quantiles() -> None:
+    """NF4 (QLoRA §3, eq. 4): 16 levels from quantiles of N(0,1), normalised to [-1, 1], built
+    asymmetrically (8 positive from 8+1 quantiles, 7 negative) so that 0 is represented exactly.
+    The levels are denser near 0 than a uniform 4-bit grid, which suits normally distributed weights."""
+    import torch
+
+    normal = torch.distributions.Normal(0.0, 1.0)
+    offset = 0.9677083  # the paper's delta: average of 1-1/(2*15) and 1-1/(2*16)
+    pos = normal.icdf(torch.linspace(offset, 0.5, 9))[:-1]  # 8 positive quantiles
+    neg = -normal.icdf(torch.linspace(offset, 0.5, 8))[:-1]  # 7 negative quantiles
+    levels = torch.cat([pos, torch.zeros(1), neg])
+    levels = levels / levels.abs().max()
+    levels, _ = torch.sort(levels)
+    assert levels.numel() == 16 and torch.unique(levels).numel() == 16
+    assert levels[0] == -1 and levels[-1] == 1 and (levels == 0).sum() == 1
+    assert (levels > 0).sum() == 8 and (levels < 0).sum() == 7
+    # agrees with the table printed in QLoRA Appendix E (a few entries)
+    for i, v in ((1, -0.6961928), (6, -0.0910500), (8, 0.0795803), (14, 0.7229568)):
+        assert abs(levels[i].item() - v) < 1e-5, (i, levels[i].item(), v)
+    gaps = levels[1:] - levels[:-1]
+    assert gaps[7] < gaps[0] and gaps[8] < gaps[-1]  # denser around 0
+    # quantising N(0,1)-shaped weights with NF4 beats a uniform 16-level grid of the same range
+    w = torch.randn(20000)
+    w = w / w.abs().max()
+    uni = torch.linspace(-1, 1, 16)
+
+    def err(grid):
+        idx = (w[:, None] - grid[None, :]).abs().argmin(1)
+        return ((w - grid[idx]) ** 2).mean().item()
+
+    assert err(levels) < err(uni)
+
+
+def sft_loss_masks_prompt_tokens() -> None:
+    """SFT loss on the response only: labels of prompt (and padding) tokens set to -100, which
+    torch's cross_entropy ignores; the loss equals the mean negative log-likelihood over response
+    tokens, and prompt logits get no gradient."""
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    T, V = 10, 13
+    logits = torch.randn(T, V, generator=g, requires_grad=True)
+    tokens = torch.randint(0, V, (T,), generator=g)
+    prompt_len = 6
+    labels = tokens.clone()
+    labels[:prompt_len] = -100
+    loss = torch.nn.functional.cross_entropy(logits, labels)  # ignore_index defaults to -100
+    logp = torch.log_softmax(logits, -1)
+    manual = -logp[torch.arange(prompt_len, T), tokens[prompt_len:]].mean()
+    assert torch.allclose(loss, manual)
+    loss.backward()
+    assert torch.all(logits.grad[:prompt_len] == 0) and logits.grad[prompt_len:].abs().sum() > 0
+    # per-token vs per-sample averaging: with two samples of 2 and 8 response tokens, per-token
+    # mean weights the long one 4x more per sample than the short one does
+    w_token = torch.tensor([2.0, 8.0]) / 10
+    w_sample = torch.tensor([0.5, 0.5])
+    assert torch.isclose(w_token[1] / w_token[0], torch.tensor(4.0)) and w_sample[0] == w_sample[1]
