@@ -1,0 +1,323 @@
+"""Runnable checks for the attention / architecture cards.
+
+Every function takes no arguments, returns nothing and raises AssertionError when the claim it
+names is false. torch is imported inside each function so that importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def _reference_mha(x, wq, wk, wv, wo, n_heads, mask=None):
+    """Multi-head attention written straight from Vaswani et al. (2017) §3.2.2."""
+    import torch
+
+    b, n, d = x.shape
+    dh = d // n_heads
+    q = (x @ wq.T).view(b, n, n_heads, dh).transpose(1, 2)
+    k = (x @ wk.T).view(b, n, n_heads, dh).transpose(1, 2)
+    v = (x @ wv.T).view(b, n, n_heads, dh).transpose(1, 2)
+    scores = q @ k.transpose(-1, -2) / math.sqrt(dh)
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    out = torch.softmax(scores, dim=-1) @ v
+    return out.transpose(1, 2).reshape(b, n, d) @ wo.T
+
+
+def mha_matches_torch() -> None:
+    """MHA(Q,K,V) = Concat(head_1..head_h) W^O with head_i = softmax(QW_i^Q (KW_i^K)^T / sqrt(d_k)) VW_i^V.
+
+    The formula, coded by hand, must equal torch.nn.MultiheadAttention given the same weights.
+    """
+    import torch
+
+    torch.manual_seed(0)
+    d, h, n = 32, 4, 7
+    mha = torch.nn.MultiheadAttention(d, h, bias=False, batch_first=True, dtype=torch.float64)
+    x = torch.randn(2, n, d, dtype=torch.float64)
+    wq, wk, wv = mha.in_proj_weight.detach().chunk(3, dim=0)
+    wo = mha.out_proj.weight.detach()
+    causal = torch.ones(n, n, dtype=torch.bool).tril()
+    ours = _reference_mha(x, wq, wk, wv, wo, h, mask=causal)
+    theirs, _ = mha(x, x, x, attn_mask=~causal, need_weights=False)
+    assert torch.allclose(ours, theirs, atol=1e-10), (ours - theirs).abs().max()
+
+
+def scaling_keeps_unit_variance() -> None:
+    """Vaswani et al. footnote 4: with unit-variance components, q·k has variance d_k; dividing by
+    sqrt(d_k) brings it back to 1, and unscaled logits push softmax towards a one-hot."""
+    import torch
+
+    g = torch.Generator().manual_seed(0)
+    for dk in (64, 128):
+        q = torch.randn(20000, dk, generator=g, dtype=torch.float64)
+        k = torch.randn(20000, dk, generator=g, dtype=torch.float64)
+        dots = (q * k).sum(-1)
+        assert abs(dots.var().item() / dk - 1) < 0.05, dots.var()
+        assert abs((dots / math.sqrt(dk)).var().item() - 1) < 0.05
+    # softmax over 64 keys: unscaled logits give a far peakier distribution
+    q = torch.randn(500, 1, 128, generator=g, dtype=torch.float64)
+    k = torch.randn(500, 64, 128, generator=g, dtype=torch.float64)
+    logits = (q * k).sum(-1)
+    peak_raw = torch.softmax(logits, -1).max(-1).values.mean().item()
+    peak_scaled = torch.softmax(logits / math.sqrt(128), -1).max(-1).values.mean().item()
+    assert peak_raw > 0.6 and peak_scaled < 0.2, (peak_raw, peak_scaled)
+
+
+def mha_params_independent_of_heads() -> None:
+    """An MHA layer has 4·d² weights (+4d biases) whatever the number of heads, since d_k = d/h."""
+    import torch
+
+    d = 64
+    counts = set()
+    for h in (1, 2, 8, 16):
+        m = torch.nn.MultiheadAttention(d, h, bias=True, device="meta")
+        counts.add(sum(p.numel() for p in m.parameters()))
+    assert counts == {4 * d * d + 4 * d}, counts
+
+
+def attention_cost_quadratic() -> None:
+    """Scores QK^T and the weighted sum AV each cost 2·n²·d FLOPs: doubling n quadruples them."""
+    import torch
+    from torch.utils.flop_counter import FlopCounterMode
+
+    d = 64
+
+    def flops(n):
+        q, k, v = (torch.randn(1, n, d) for _ in range(3))
+        with FlopCounterMode(display=False) as fc:
+            a = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(d), -1)
+            _ = a @ v
+        return fc.get_total_flops()
+
+    f1, f2 = flops(128), flops(256)
+    assert f1 == 2 * (2 * 128 * 128 * d), f1
+    assert f2 == 4 * f1
+
+
+def _repeat_kv(x, n_rep: int):
+    """(batch, n_kv, seq, dh) -> (batch, n_kv*n_rep, seq, dh); query head i reads KV head i // n_rep."""
+    b, n_kv, s, dh = x.shape
+    if n_rep == 1:
+        return x
+    return x[:, :, None].expand(b, n_kv, n_rep, s, dh).reshape(b, n_kv * n_rep, s, dh)
+
+
+def _gqa(x, wq, wk, wv, wo, n_heads, n_kv, causal=True):
+    import torch
+
+    b, n, d = x.shape
+    dh = d // n_heads
+    q = (x @ wq.T).view(b, n, n_heads, dh).transpose(1, 2)
+    k = (x @ wk.T).view(b, n, n_kv, dh).transpose(1, 2)
+    v = (x @ wv.T).view(b, n, n_kv, dh).transpose(1, 2)
+    k, v = _repeat_kv(k, n_heads // n_kv), _repeat_kv(v, n_heads // n_kv)
+    scores = q @ k.transpose(-1, -2) / math.sqrt(dh)
+    if causal:
+        scores = scores.masked_fill(~torch.ones(n, n, dtype=torch.bool).tril(), float("-inf"))
+    out = torch.softmax(scores, -1) @ v
+    return out.transpose(1, 2).reshape(b, n, d) @ wo.T
+
+
+def gqa_special_cases() -> None:
+    """GQA with n_kv = n_heads is exactly MHA; with n_kv = 1 it is MQA (one K and one V for all heads)."""
+    import torch
+
+    torch.manual_seed(1)
+    d, h, n = 48, 6, 5
+    dh = d // h
+    x = torch.randn(2, n, d, dtype=torch.float64)
+    wq, wk, wv, wo = (torch.randn(d, d, dtype=torch.float64) / math.sqrt(d) for _ in range(4))
+    causal = torch.ones(n, n, dtype=torch.bool).tril()
+    assert torch.allclose(_gqa(x, wq, wk, wv, wo, h, h), _reference_mha(x, wq, wk, wv, wo, h, causal))
+    # MQA: a single shared head of K and V is the same as MHA whose K/V heads are all copies of it
+    wk1, wv1 = wk[:dh], wv[:dh]
+    mqa = _gqa(x, wq, wk1, wv1, wo, h, 1)
+    mha_tied = _reference_mha(x, wq, wk1.repeat(h, 1), wv1.repeat(h, 1), wo, h, causal)
+    assert torch.allclose(mqa, mha_tied)
+    # and it is not MHA with untied heads
+    assert not torch.allclose(mqa, _reference_mha(x, wq, wk, wv, wo, h, causal))
+
+
+def repeat_kv_matches_sdpa_gqa() -> None:
+    """The repeat_kv implementation (query head i uses KV head i // (h/g)) equals PyTorch's own
+    scaled_dot_product_attention(..., enable_gqa=True)."""
+    import torch
+    import torch.nn.functional as F
+
+    torch.manual_seed(2)
+    b, h, g, n, dh = 2, 8, 2, 6, 16
+    q = torch.randn(b, h, n, dh, dtype=torch.float64)
+    k = torch.randn(b, g, n, dh, dtype=torch.float64)
+    v = torch.randn(b, g, n, dh, dtype=torch.float64)
+    ours = F.scaled_dot_product_attention(q, _repeat_kv(k, h // g), _repeat_kv(v, h // g), is_causal=True)
+    ref = F.scaled_dot_product_attention(q, k, v, is_causal=True, enable_gqa=True)
+    assert torch.allclose(ours, ref, atol=1e-12)
+    kr = _repeat_kv(k, h // g)
+    for i in range(h):
+        assert torch.equal(kr[:, i], k[:, i // (h // g)])
+    # repeat_interleave is the same layout; plain .repeat (tile) is not
+    assert torch.equal(kr, k.repeat_interleave(h // g, dim=1))
+    assert not torch.equal(kr, k.repeat(1, h // g, 1, 1))
+
+
+def gqa_projection_sizes() -> None:
+    """Llama 3 8B (d=4096, 32 query heads, 8 KV heads, head dim 128): W_K and W_V are 4096×1024,
+    a quarter of MHA's 4096×4096, and the KV cache per token shrinks by the same factor 4."""
+    import torch
+
+    d, h, g, dh = 4096, 32, 8, 128
+    wk_gqa = torch.nn.Linear(d, g * dh, bias=False, device="meta")
+    wk_mha = torch.nn.Linear(d, h * dh, bias=False, device="meta")
+    assert tuple(wk_gqa.weight.shape) == (1024, 4096)
+    assert wk_mha.weight.numel() == 4 * wk_gqa.weight.numel()
+    x = torch.empty(1, 10, d, device="meta")
+    k_gqa, k_mha = wk_gqa(x), wk_mha(x)
+    assert k_mha.numel() // k_gqa.numel() == h // g == 4
+
+
+def mla_absorption_equivalence() -> None:
+    """DeepSeek-V2 §2.1.2: W^UK can be absorbed into the query and W^UV into W^O, so attention can
+    run directly on the cached latent c^KV without ever materialising per-head K and V."""
+    import torch
+
+    torch.manual_seed(3)
+    d, h, dh, dc, n = 64, 4, 16, 24, 9
+    x = torch.randn(n, d, dtype=torch.float64)
+    w_dkv = torch.randn(dc, d, dtype=torch.float64) / 8
+    w_uk = torch.randn(h, dh, dc, dtype=torch.float64) / 5
+    w_uv = torch.randn(h, dh, dc, dtype=torch.float64) / 5
+    w_q = torch.randn(h, dh, d, dtype=torch.float64) / 8
+    w_o = torch.randn(d, h * dh, dtype=torch.float64) / 8
+    c = x @ w_dkv.T  # (n, dc): the only thing cached per token
+    mask = torch.ones(n, n, dtype=torch.bool).tril()
+    # naive: decompress K and V for every head
+    q = torch.einsum("hed,nd->hne", w_q, x)
+    k = torch.einsum("hec,nc->hne", w_uk, c)
+    v = torch.einsum("hec,nc->hne", w_uv, c)
+    a = torch.softmax((q @ k.transpose(-1, -2) / math.sqrt(dh)).masked_fill(~mask, -math.inf), -1)
+    naive = (a @ v).transpose(0, 1).reshape(n, h * dh) @ w_o.T
+    # absorbed: q~ = W_UK^T q lives in latent space; output goes through W_O·W_UV
+    q_lat = torch.einsum("hec,hne->hnc", w_uk, q)
+    a2 = torch.softmax((q_lat @ c.T / math.sqrt(dh)).masked_fill(~mask, -math.inf), -1)
+    ctx_lat = a2 @ c  # (h, n, dc)
+    w_o_heads = w_o.view(d, h, dh)
+    w_ouv = torch.einsum("dhe,hec->hdc", w_o_heads, w_uv)  # absorbed output matrix per head
+    absorbed = torch.einsum("hdc,hnc->nd", w_ouv, ctx_lat)
+    assert torch.allclose(naive, absorbed, atol=1e-10)
+
+
+def mla_cache_elements() -> None:
+    """DeepSeek-V2 Table 1 with d_h=128, n_h=128, d_c=4·d_h=512, d_h^R=d_h/2=64: MLA caches
+    d_c + d_h^R = 576 = 4.5·d_h elements per token per layer, vs 2·n_h·d_h = 32768 for MHA
+    (1.76%), the same as GQA with 2.25 groups."""
+    import torch
+
+    nh, dh = 128, 128
+    dc, dr = 4 * dh, dh // 2
+    c_kv = torch.empty(1, dc, device="meta")  # compressed latent
+    k_rope = torch.empty(1, dr, device="meta")  # decoupled RoPE key, shared by all heads
+    mla = c_kv.numel() + k_rope.numel()
+    mha = 2 * torch.empty(1, nh, dh, device="meta").numel()
+    assert mla == 576 and mla == 4.5 * dh
+    assert mha == 32768
+    assert abs(mla / mha - 0.0176) < 1e-4
+    assert mla / (2 * dh) == 2.25
+
+
+def _swa_mask(n, w):
+    import torch
+
+    i = torch.arange(n)[:, None]
+    j = torch.arange(n)[None, :]
+    return (j <= i) & (j >= i - w)  # Mistral 7B §2: position i attends to [i - W, i]
+
+
+def sliding_window_receptive_field() -> None:
+    """Mistral 7B §2: after k layers of window W, information moves up to k·W positions."""
+    import torch
+
+    n, w = 64, 4
+    m = _swa_mask(n, w).to(torch.int64)
+    reach = m.clone()
+    for k in range(1, 6):
+        if k > 1:
+            reach = ((reach @ m) > 0).to(torch.int64)
+        furthest = (torch.arange(n)[:, None] - torch.arange(n)[None, :])[reach.bool()].max().item()
+        assert furthest == k * w, (k, furthest)
+    assert 4096 * 32 == 131072  # Mistral's "about 131K tokens" for W=4096, 32 layers
+
+
+def sliding_window_rolling_buffer() -> None:
+    """A rolling buffer of W+1 slots written at position i mod (W+1) gives exactly the same decode
+    outputs as full attention under the sliding-window mask; memory stays fixed as n grows."""
+    import torch
+
+    torch.manual_seed(4)
+    n, w, dh = 20, 5, 8
+    q, k, v = (torch.randn(n, dh, dtype=torch.float64) for _ in range(3))
+    s = q @ k.T / math.sqrt(dh)
+    full = torch.softmax(s.masked_fill(~_swa_mask(n, w), -math.inf), -1) @ v
+    slots = w + 1
+    kbuf = torch.zeros(slots, dh, dtype=torch.float64)
+    vbuf = torch.zeros(slots, dh, dtype=torch.float64)
+    for i in range(n):
+        kbuf[i % slots], vbuf[i % slots] = k[i], v[i]
+        filled = min(i + 1, slots)
+        att = torch.softmax(kbuf[:filled] @ q[i] / math.sqrt(dh), -1)  # order irrelevant: softmax is permutation-invariant
+        out = att @ vbuf[:filled]
+        assert torch.allclose(out, full[i], atol=1e-12), i
+    assert kbuf.shape[0] == slots  # memory did not grow with n
+
+
+def last_token_pooling() -> None:
+    """With a causal mask only the last real token's hidden state depends on every input token,
+    which is why a decoder LM's classification/reward head reads that position; with right padding
+    that is position (lengths - 1), with left padding it is the final position."""
+    import torch
+
+    torch.manual_seed(5)
+    n, d = 6, 16
+    layer = torch.nn.TransformerEncoderLayer(d, 2, 32, dropout=0.0, batch_first=True, dtype=torch.float64)
+    layer.eval()
+    mask = torch.nn.Transformer.generate_square_subsequent_mask(n, dtype=torch.float64)
+    x = torch.randn(1, n, d, dtype=torch.float64)
+    y = layer(x, src_mask=mask, is_causal=True)
+    x2 = x.clone()
+    x2[0, 0] += 1.0  # perturb the first token
+    y2 = layer(x2, src_mask=mask, is_causal=True)
+    changed = (y - y2).abs().amax(-1)[0] > 1e-9
+    assert changed.all()  # every position sees token 0 ...
+    x3 = x.clone()
+    x3[0, n - 1] += 1.0  # ... but only the last position sees the last token
+    y3 = layer(x3, src_mask=mask, is_causal=True)
+    changed = (y - y3).abs().amax(-1)[0] > 1e-9
+    assert changed.tolist() == [False] * (n - 1) + [True]
+    # index of the last real token under right and left padding (pad id 0)
+    pad = 0
+    right = torch.tensor([[5, 7, 9, 0, 0], [3, 4, 6, 8, 2]])
+    left = torch.tensor([[0, 0, 5, 7, 9], [3, 4, 6, 8, 2]])
+    lengths = (right != pad).sum(-1)
+    assert (lengths - 1).tolist() == [2, 4]
+    assert right[torch.arange(2), lengths - 1].tolist() == [9, 2]
+    assert left[:, -1].tolist() == [9, 2]
+    assert right[:, -1].tolist() == [0, 2]  # naive "take the last position" reads a pad token
+
+
+def bradley_terry_reward_loss() -> None:
+    """InstructGPT §3.5 reward loss -log σ(r_w - r_l) is the cross-entropy of a 2-way softmax over
+    (r_w, r_l) with the chosen one as the label, is unchanged by adding a constant to both rewards,
+    and has gradient -(1-σ(r_w-r_l)) on r_w."""
+    import torch
+    import torch.nn.functional as F
+
+    torch.manual_seed(6)
+    rw = torch.randn(50, dtype=torch.float64, requires_grad=True)
+    rl = torch.randn(50, dtype=torch.float64)
+    bt = -F.logsigmoid(rw - rl)
+    ce = F.cross_entropy(torch.stack([rw, rl], 1), torch.zeros(50, dtype=torch.long), reduction="none")
+    assert torch.allclose(bt, ce)
+    assert torch.allclose(bt, -F.logsigmoid((rw + 3.7) - (rl + 3.7)))
+    bt.sum().backward()
+    assert torch.allclose(rw.grad, -(1 - torch.sigmoid(rw - rl)).detach())
