@@ -51,11 +51,11 @@ def scaling_keeps_unit_variance() -> None:
 
     g = torch.Generator().manual_seed(0)
     for dk in (64, 128):
-        q = torch.randn(20000, dk, generator=g, dtype=torch.float64)
-        k = torch.randn(20000, dk, generator=g, dtype=torch.float64)
+        q = torch.randn(8000, dk, generator=g, dtype=torch.float64)
+        k = torch.randn(8000, dk, generator=g, dtype=torch.float64)
         dots = (q * k).sum(-1)
-        assert abs(dots.var().item() / dk - 1) < 0.05, dots.var()
-        assert abs((dots / math.sqrt(dk)).var().item() - 1) < 0.05
+        assert abs(dots.var().item() / dk - 1) < 0.08, dots.var()
+        assert abs((dots / math.sqrt(dk)).var().item() - 1) < 0.08
     # softmax over 64 keys: unscaled logits give a far peakier distribution
     q = torch.randn(500, 1, 128, generator=g, dtype=torch.float64)
     k = torch.randn(500, 64, 128, generator=g, dtype=torch.float64)
@@ -177,37 +177,6 @@ def gqa_projection_sizes() -> None:
     assert k_mha.numel() // k_gqa.numel() == h // g == 4
 
 
-def mla_absorption_equivalence() -> None:
-    """DeepSeek-V2 §2.1.2: W^UK can be absorbed into the query and W^UV into W^O, so attention can
-    run directly on the cached latent c^KV without ever materialising per-head K and V."""
-    import torch
-
-    torch.manual_seed(3)
-    d, h, dh, dc, n = 64, 4, 16, 24, 9
-    x = torch.randn(n, d, dtype=torch.float64)
-    w_dkv = torch.randn(dc, d, dtype=torch.float64) / 8
-    w_uk = torch.randn(h, dh, dc, dtype=torch.float64) / 5
-    w_uv = torch.randn(h, dh, dc, dtype=torch.float64) / 5
-    w_q = torch.randn(h, dh, d, dtype=torch.float64) / 8
-    w_o = torch.randn(d, h * dh, dtype=torch.float64) / 8
-    c = x @ w_dkv.T  # (n, dc): the only thing cached per token
-    mask = torch.ones(n, n, dtype=torch.bool).tril()
-    # naive: decompress K and V for every head
-    q = torch.einsum("hed,nd->hne", w_q, x)
-    k = torch.einsum("hec,nc->hne", w_uk, c)
-    v = torch.einsum("hec,nc->hne", w_uv, c)
-    a = torch.softmax((q @ k.transpose(-1, -2) / math.sqrt(dh)).masked_fill(~mask, -math.inf), -1)
-    naive = (a @ v).transpose(0, 1).reshape(n, h * dh) @ w_o.T
-    # absorbed: q~ = W_UK^T q lives in latent space; output goes through W_O·W_UV
-    q_lat = torch.einsum("hec,hne->hnc", w_uk, q)
-    a2 = torch.softmax((q_lat @ c.T / math.sqrt(dh)).masked_fill(~mask, -math.inf), -1)
-    ctx_lat = a2 @ c  # (h, n, dc)
-    w_o_heads = w_o.view(d, h, dh)
-    w_ouv = torch.einsum("dhe,hec->hdc", w_o_heads, w_uv)  # absorbed output matrix per head
-    absorbed = torch.einsum("hdc,hnc->nd", w_ouv, ctx_lat)
-    assert torch.allclose(naive, absorbed, atol=1e-10)
-
-
 def mla_cache_elements() -> None:
     """DeepSeek-V2 Table 1 with d_h=128, n_h=128, d_c=4·d_h=512, d_h^R=d_h/2=64: MLA caches
     d_c + d_h^R = 576 = 4.5·d_h elements per token per layer, vs 2·n_h·d_h = 32768 for MHA
@@ -231,27 +200,29 @@ def _swa_mask(n, w):
 
     i = torch.arange(n)[:, None]
     j = torch.arange(n)[None, :]
-    return (j <= i) & (j >= i - w)  # Mistral 7B §2: position i attends to [i - W, i]
+    return (j <= i) & (j > i - w)  # a window of w tokens, the current one included
 
 
 def sliding_window_receptive_field() -> None:
-    """Mistral 7B §2: after k layers of window W, information moves up to k·W positions."""
+    """Mistral 7B §2: stacking k sliding-window layers lets information travel about k·W tokens;
+    with a window of W tokens (current one included) the exact reach is k·(W-1)."""
     import torch
 
-    n, w = 64, 4
+    n, w = 64, 5
     m = _swa_mask(n, w).to(torch.int64)
     reach = m.clone()
+    dist = torch.arange(n)[:, None] - torch.arange(n)[None, :]
     for k in range(1, 6):
         if k > 1:
             reach = ((reach @ m) > 0).to(torch.int64)
-        furthest = (torch.arange(n)[:, None] - torch.arange(n)[None, :])[reach.bool()].max().item()
-        assert furthest == k * w, (k, furthest)
-    assert 4096 * 32 == 131072  # Mistral's "about 131K tokens" for W=4096, 32 layers
+        assert dist[reach.bool()].max().item() == k * (w - 1), k
+    assert 4096 * 32 == 131072  # Mistral's "about 131K tokens" for W=4096 and 32 layers
 
 
 def sliding_window_rolling_buffer() -> None:
-    """A rolling buffer of W+1 slots written at position i mod (W+1) gives exactly the same decode
-    outputs as full attention under the sliding-window mask; memory stays fixed as n grows."""
+    """Mistral 7B §2 rolling buffer: with a window of W tokens, a cache of W slots written at
+    i mod W gives exactly the decode outputs of full attention under the sliding-window mask,
+    and its size does not grow with the sequence (32k tokens, W=4096: 8x less cache)."""
     import torch
 
     torch.manual_seed(4)
@@ -259,16 +230,16 @@ def sliding_window_rolling_buffer() -> None:
     q, k, v = (torch.randn(n, dh, dtype=torch.float64) for _ in range(3))
     s = q @ k.T / math.sqrt(dh)
     full = torch.softmax(s.masked_fill(~_swa_mask(n, w), -math.inf), -1) @ v
-    slots = w + 1
-    kbuf = torch.zeros(slots, dh, dtype=torch.float64)
-    vbuf = torch.zeros(slots, dh, dtype=torch.float64)
+    kbuf = torch.zeros(w, dh, dtype=torch.float64)
+    vbuf = torch.zeros(w, dh, dtype=torch.float64)
     for i in range(n):
-        kbuf[i % slots], vbuf[i % slots] = k[i], v[i]
-        filled = min(i + 1, slots)
-        att = torch.softmax(kbuf[:filled] @ q[i] / math.sqrt(dh), -1)  # order irrelevant: softmax is permutation-invariant
-        out = att @ vbuf[:filled]
-        assert torch.allclose(out, full[i], atol=1e-12), i
-    assert kbuf.shape[0] == slots  # memory did not grow with n
+        kbuf[i % w], vbuf[i % w] = k[i], v[i]
+        filled = min(i + 1, w)
+        # slot order differs from time order; attention does not care (softmax over a set)
+        att = torch.softmax(kbuf[:filled] @ q[i] / math.sqrt(dh), -1)
+        assert torch.allclose(att @ vbuf[:filled], full[i], atol=1e-12), i
+    assert kbuf.shape[0] == w
+    assert 32768 // 4096 == 8
 
 
 def last_token_pooling() -> None:
