@@ -191,6 +191,13 @@ def gae_recursion_matches_sum() -> None:
     assert np.allclose(gae_recursive(0.0), delta)
     returns = np.array([sum(gamma**l * rewards[t + l] for l in range(T - t)) for t in range(T)])
     assert np.allclose(gae_recursive(1.0), returns - values[:-1])
+    # the card's worked example: gamma = lambda = 1, V = (0.5, 0.6, 0.7), reward 1 at the last token
+    V, R = [0.5, 0.6, 0.7, 0.0], [0.0, 0.0, 1.0]
+    d = [R[t] + V[t + 1] - V[t] for t in range(3)]
+    A = [0.0] * 3
+    for t in reversed(range(3)):
+        A[t] = d[t] + (A[t + 1] if t < 2 else 0.0)
+    assert np.allclose(d, [0.1, 0.1, 0.3]) and np.allclose(A, [0.5, 0.4, 0.3])
 
 
 def rlhf_memory_bytes_per_parameter() -> None:
@@ -262,7 +269,12 @@ def grpo_group_advantages_zero_mean() -> None:
     assert torch.allclose(adv[mixed].std(dim=1), torch.ones(int(mixed.sum())), atol=1e-3)
     assert torch.all(adv[0] == 0) and torch.all(adv[1] == 0)
     # correct answers get positive advantage, wrong ones negative, in every mixed group
-    assert torch.all((adv > 0) == (rewards > mean)) 
+    assert torch.all((adv > 0) == (rewards > mean))
+    # the card's worked example: r = (1, 0, 0, 1) -> sample std 0.577, advantages +-0.87
+    r = torch.tensor([1.0, 0.0, 0.0, 1.0])
+    assert abs(r.std().item() - 0.57735) < 1e-4
+    a = (r - r.mean()) / r.std()
+    assert torch.allclose(a, torch.tensor([0.866, -0.866, -0.866, 0.866]), atol=1e-3)
 
 
 def _grpo_loss(logp, logp_old, logp_ref, adv, mask, eps=0.2, beta=0.04):
