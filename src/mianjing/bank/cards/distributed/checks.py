@@ -220,6 +220,11 @@ def gpu_estimate_32b() -> None:
     assert full / 32 / GB == 16  # four nodes: 16 GB per card, room for activations
     frozen_bf16 = 2 * psi
     assert frozen_bf16 / GB == 64
+    # activations with full recomputation: one bf16 layer input (2sbh bytes) kept per layer,
+    # s = 8192, b = 1, h = 5120, 64 layers, plus one layer's full set (34sbh) while recomputing
+    s, h, layers = 8192, 5120, 64
+    assert round(2 * s * h * layers / GB, 1) == 5.4
+    assert round(34 * s * h / GB, 2) == 1.43
 
 
 def qlora_storage_bits() -> None:
@@ -318,6 +323,17 @@ def decode_throughput() -> None:
     assert round(989e12 / bw) == 295
     # batch 64 (KV cache ignored): 64 answers of 4k tokens in ≈78 s ⇒ ≈1.2 s per sample amortised
     assert round(4096 * step / 64, 1) == 1.2
+    # but the KV cache limits the batch: GQA with 64 layers, 8 KV heads of dim 128, bf16
+    kv_per_token = 2 * 64 * 8 * 128 * 2  # K and V
+    assert kv_per_token == 262_144  # 256 KiB per token
+    free = 80e9 - weight_bytes  # an 80 GB H100 holding the bf16 weights
+    seqs = int(free // (4096 * kv_per_token))
+    assert seqs == 14
+    kv_read = seqs * 2048 * kv_per_token  # average context of half the answer
+    step_kv = (weight_bytes + kv_read) / bw
+    tok_s = seqs / step_kv
+    assert round(tok_s, -1) == 660
+    assert round(4096 / tok_s) == 6  # ≈6 s per 4k-token sample, amortised
 
 
 def why_zero3_examples() -> None:
@@ -348,3 +364,11 @@ def offload_memory_split() -> None:
     # per step: fp16 gradients go down (2Ψ/N bytes per rank), fp16 parameters come back up (2Ψ/N)
     # the paper's single-GPU claim: 13B on a 32 GB V100 — fp16 weights 26 GB fit, 16Ψ = 208 GB would not
     assert 2 * 13e9 / GB == 26 and 16 * 13e9 / GB == 208
+
+
+def sft_gpu_hours_example() -> None:
+    """Card training-gpu-count: 7B full SFT on 6e8 tokens, 8×A100 at 40% MFU ≈ 7 hours."""
+    flops = 6 * 7e9 * (100_000 * 2_000 * 3)
+    assert flops == 2.52e19
+    seconds = flops / (8 * 312e12 * 0.4)
+    assert round(seconds / 3600) == 7
