@@ -375,9 +375,9 @@ def review_cmd(
             console.print(Panel(Markdown(side.short), title="30秒回答" if lang == "zh" else "30-second answer",
                                 title_align="left", border_style="green"))
             points = Text()
-            for r in results:
+            for i, r in enumerate(results):
                 points.append("  ✓ " if r.hit else "  ✗ ", style="bold green" if r.hit else "bold red")
-                points.append(r.point + "\n")
+                points.append(r.point + ("\n" if i < len(results) - 1 else ""))
             hits = sum(r.hit for r in results)
             label = "要点" if lang == "zh" else "Key points"
             title = f"{label}: {hits}/{len(results)} in your answer" if answer else f"{label} (no answer typed)"
