@@ -4,9 +4,9 @@ Per token, every layer caches one key and one value vector per key/value head:
     MHA / GQA / MQA   2 × layers × kv_heads × head_dim × bytes      (MHA: kv_heads = heads; MQA: 1)
     MLA (DeepSeek)    layers × (kv_lora_rank + qk_rope_head_dim) × bytes
 MLA caches only the compressed latent c_KV and the shared RoPE key (DeepSeek-V2 paper, section 2.1;
-the absorbed-weights inference of DeepSeek's own code, vLLM and SGLang). Implementations that
-decompress the latent before caching (Hugging Face transformers' DeepseekV3Attention does) store
-layers × heads × (qk_head_dim + v_head_dim) × bytes per token instead; `--compare` shows both.
+DeepSeek's own inference code, vLLM, SGLang and transformers 5 cache it so). Implementations that
+decompress the latent before caching (transformers 4.x did) store layers × heads × (qk_head_dim +
+v_head_dim) × bytes per token instead: the `MHA` row of `--compare`.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def alternatives(a: Arch, nbytes: int) -> list[KVVariant]:
         vd = a.v_head_dim
         out.append(KVVariant("MHA", L * H * (kd + vd) * nbytes,
                              f"layers × heads × (k_dim + v_dim) × bytes = {L} × {H} × ({kd} + {vd}) × {nbytes}",
-                             "the latent decompressed per head (what transformers' eager DeepSeek-V3 caches)"))
+                             "the latent decompressed per head (what a non-absorbing implementation caches)"))
         for g in (8, 1):
             if g < H and H % g == 0:
                 out.append(KVVariant("GQA" if g > 1 else "MQA", L * g * (kd + vd) * nbytes,
