@@ -227,6 +227,9 @@ def speculative_expected_tokens() -> None:
                 pk = alpha**k * (1 - alpha) if k < gamma else alpha**gamma
                 e += pk * (k + 1)
             assert abs(e - (1 - alpha ** (gamma + 1)) / (1 - alpha)) < 1e-12
+    # the card's worked example: alpha = 0.8, gamma = 4
+    e = sum(0.8**k * 0.2 * (k + 1) for k in range(4)) + 0.8**4 * 5
+    assert abs(e - 3.3616) < 1e-12 and abs(3.3616 / (1 + 4 * 0.1) - 2.4) < 0.01
     # MTP with one extra token (DeepSeek-V3 §5.4.3): acceptance 85-90% gives 1.85-1.9 tokens/step
     for alpha, want in ((0.85, 1.85), (0.9, 1.9)):
         assert abs((1 - alpha**2) / (1 - alpha) - want) < 1e-12
