@@ -71,3 +71,11 @@ def test_threshold_controls_hits():
     strict = match(answer, ZH_POINTS[:1], threshold=0.9)[0]
     assert loose.score == strict.score and 0.3 <= loose.score < 0.9
     assert loose.hit and not strict.hit
+
+
+def test_chinese_changed_word_and_function_characters():
+    point = "方差大使 softmax 饱和、梯度变小"
+    # "饱和" holds 和, a function character: it must still count; "很小" for "变小" is forgiven
+    assert match("点积方差太大会让 softmax 饱和，梯度很小", [point])[0].hit
+    # sharing only softmax and function characters is not a mention
+    assert not match("softmax 的输出和为 1，是一个概率分布", [point])[0].hit

@@ -1,17 +1,19 @@
 """Offline matching of a typed answer against a card's key points, for Chinese and English.
 
-No model and no network: each text becomes a set of features and a key point counts as mentioned
-when enough of its features appear in the answer.
+No model and no network: each text becomes weighted features and a key point counts as mentioned
+when enough of its weight is found in the answer.
 
 Features
-  Chinese  character bigrams of each run of Han characters (a run of one gives that character),
-           after splitting runs at punctuation and at a few function characters (的, 了, 和, ...).
-           Bigrams need no word segmenter and tolerate reordering: "优化器状态、梯度和参数分片"
-           and "把参数、梯度、优化器状态都切分" share most of them.
+  Chinese  character bigrams and single characters of each run of Han characters. Bigrams need
+           no word segmenter and keep word order ("状态" is not "态状"); single characters forgive
+           a changed word ("梯度变小" vs "梯度很小"). A key point's score is the mean of its bigram
+           recall and its character recall, so "把参数、梯度、优化器状态都切分" mentions
+           "分片优化器状态、梯度和参数" and "推理加速" does not. Grams holding a function
+           character (的, 了, 和, ...) weigh little: they are in every sentence.
   English  (and Latin words inside Chinese text) lower-cased alphanumeric tokens, stop words
-           dropped, reduced by a small suffix stemmer so "shards/sharded/sharding" meet.
-A key point's score is the fraction of its features found in the answer (weighted: a number or a
-long token counts more than a short one); it is matched when the score reaches `THRESHOLD`.
+           dropped, reduced by a small suffix stemmer so "shards/sharded/sharding" meet. A number
+           weighs more than a word, a single letter less.
+A key point is matched when its score reaches `THRESHOLD`. An empty answer matches nothing.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ THRESHOLD = 0.5
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_HAN}]+|[a-z0-9]+(?:\.[0-9]+)?")
 _IS_HAN = re.compile(rf"[{_HAN}]")
-# function characters that join phrases; splitting at them keeps bigrams inside content words
-_ZH_SPLIT = set("的了和与及或把被是在")
+# function characters: in nearly every sentence, so a gram holding one says little
+_FUNCTION = frozenset("的了和与及或把被是在也就都而")
+_LIGHT = 0.2
 _ISE = re.compile(r"is(e|er|ers|es|ed|ing|ation|ations)$")
 _STOP = frozenset(
     """a an the and or of to in on at by for with from as is are was were be been being it its this
@@ -65,14 +68,15 @@ def stem(word: str) -> str:
 
 
 def features(text: str) -> dict[str, float]:
-    """Feature -> weight."""
+    """Feature -> weight. Keys: `b:` Han bigram, `u:` Han character, `en:` stemmed Latin token."""
     out: dict[str, float] = {}
     for tok in _TOKEN.findall(normalise(text)):
         if _IS_HAN.match(tok):
-            for run in _split_han(tok):
-                grams = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-                for g in grams:
-                    out["zh:" + g] = 1.0
+            for ch in tok:
+                out["u:" + ch] = _LIGHT if ch in _FUNCTION else 1.0
+            for i in range(len(tok) - 1):
+                g = tok[i : i + 2]
+                out["b:" + g] = _LIGHT if (g[0] in _FUNCTION or g[1] in _FUNCTION) else 1.0
         else:
             if tok in _STOP:
                 continue
@@ -82,18 +86,20 @@ def features(text: str) -> dict[str, float]:
     return out
 
 
-def _split_han(run: str) -> list[str]:
-    parts, buf = [], ""
-    for ch in run:
-        if ch in _ZH_SPLIT:
-            if buf:
-                parts.append(buf)
-            buf = ""
-        else:
-            buf += ch
-    if buf:
-        parts.append(buf)
-    return parts
+def _recall(want: dict[str, float], have: dict[str, float], view: str) -> float | None:
+    """Weighted share of the key point's features of one view (`b` or `u`, plus Latin tokens) found."""
+    keys = [k for k in want if k.startswith((view + ":", "en:"))]
+    total = sum(want[k] for k in keys)
+    if not total:
+        return None
+    return sum(want[k] for k in keys if k in have) / total
+
+
+def _score(want: dict[str, float], have: dict[str, float]) -> float:
+    if not want or not have:
+        return 0.0
+    views = [r for r in (_recall(want, have, "b"), _recall(want, have, "u")) if r is not None]
+    return sum(views) / len(views) if views else 0.0
 
 
 @dataclass(frozen=True)
@@ -107,13 +113,8 @@ class PointMatch:
 
 
 def score(answer: str, point: str) -> float:
-    want = features(point)
-    if not want:
-        return 0.0
-    have = features(answer)
-    total = sum(want.values())
-    got = sum(w for f, w in want.items() if f in have)
-    return got / total
+    """How much of the key point the answer mentions, 0..1."""
+    return _score(features(point), features(answer))
 
 
 def match(answer: str, points: list[str], *, threshold: float = THRESHOLD) -> list[PointMatch]:
@@ -121,8 +122,6 @@ def match(answer: str, points: list[str], *, threshold: float = THRESHOLD) -> li
     have = features(answer) if answer.strip() else {}
     out = []
     for point in points:
-        want = features(point)
-        total = sum(want.values())
-        s = (sum(w for f, w in want.items() if f in have) / total) if total else 0.0
+        s = _score(features(point), have)
         out.append(PointMatch(point, s, bool(have) and s >= threshold))
     return out
