@@ -235,6 +235,8 @@ def long_seq_activation_numbers() -> None:
     assert round(linear / GB) == 365
     assert round(quad / 1e12, 1) == 13.7  # the s² attention term without FlashAttention: 13.7 TB
     assert round(2 * s * b * h * layers / GB, 1) == 21.5  # full recomputation keeps only layer inputs
+    # the per-layer example on card activation-memory-recompute: s=2048, h=4096, a=32
+    assert round(34 * 2048 * 4096 / GB, 3) == 0.285 and round(5 * 32 * 2048**2 / GB, 3) == 0.671
     # doubling s doubles the linear part and quadruples the attention part (measured on a small layer)
     small = _layer_saved_bytes(32, 1, 64, 4)
     double = _layer_saved_bytes(64, 1, 64, 4)
