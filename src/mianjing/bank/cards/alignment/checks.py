@@ -430,3 +430,39 @@ def importance_sampling_unbiased_but_variance_grows() -> None:
     # at shift 0 the weights are exactly 1
     x = rng.normal(0, 1, 10)
     assert np.allclose(np.exp(-0.5 * x**2 + 0.5 * x**2), 1)
+
+
+def grpo_step_compute_estimate() -> None:
+    """The GRPO sizing card's back-of-envelope: 7B policy, 128 prompts x G=8 answers x 2,000 tokens
+    per step. FLOPs per token per parameter are measured (2 forward, 6 forward+backward) with
+    FlopCounterMode on a small MLP, then scaled: generation 2N, reference + old-policy log-probs
+    2N each, policy update 6N per token -> about 1.7e17 FLOPs per step; at 30% of 8 x 989 TFLOP/s
+    that is about 72 s of compute per step."""
+    import torch
+    from torch.utils.flop_counter import FlopCounterMode
+
+    d, h, toks = 32, 128, 16
+    mlp = torch.nn.Sequential(torch.nn.Linear(d, h, bias=False), torch.nn.ReLU(), torch.nn.Linear(h, d, bias=False))
+    n = sum(p.numel() for p in mlp.parameters())
+    x = torch.randn(toks, d, requires_grad=True)
+    with FlopCounterMode(display=False) as f1:
+        y = mlp(x)
+    with FlopCounterMode(display=False) as f2:
+        mlp(x).sum().backward()
+    fwd_per = f1.get_total_flops() / (n * toks)
+    train_per = f2.get_total_flops() / (n * toks)
+    assert (fwd_per, train_per) == (2.0, 6.0)
+    del y
+    N = 7e9
+    tokens = 128 * 8 * 2000
+    assert tokens == 2_048_000
+    gen = fwd_per * N * tokens
+    ref_and_old = 2 * fwd_per * N * tokens
+    update = train_per * N * tokens
+    total = gen + ref_and_old + update
+    assert 1.6e17 < total < 1.8e17, total
+    seconds = total / (8 * 0.30 * 989e12)
+    assert 65 < seconds < 80, seconds
+    # 500 such steps at ~2-3 min wall each (generation runs far below peak): 17-25 h on 8 GPUs
+    lo_h, hi_h = 500 * 120 / 3600, 500 * 180 / 3600
+    assert 16 < lo_h < 17 and hi_h == 25
