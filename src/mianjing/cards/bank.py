@@ -103,7 +103,7 @@ def load_bank(cards_dir: Path | None = None, *, catalogue_path: Path | None = No
     dupes = {i: ps for i, ps in by_id.items() if len(ps) > 1}
     for card_id, paths in sorted(dupes.items()):
         for p in paths:
-            others = ", ".join(str(o) for o in paths if o != p)
+            others = ", ".join(f"{o.parent.name}/{o.name}" for o in paths if o != p)
             issues.append(Issue(p, "id", f"{card_id!r} is used by more than one card (also {others}); ids are unique across topics"))
     for card in parsed:
         if card.file_id not in dupes:

@@ -46,7 +46,7 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
+        return f"{_show(self.path)}: {self.field}: {self.message}"
 
     def to_dict(self) -> dict:
         return {"path": str(self.path), "field": self.field, "message": self.message}
@@ -254,6 +254,14 @@ def _validate_body(card: Card, bad) -> None:
         has, lacks = ("zh", "en") if zh_d else ("en", "zh")
         bad(f"{lacks}.{HEADING[lacks]['derivation']}",
             f"missing while '## {has}' has a derivation; both languages say the same thing")
+
+
+def _show(path: Path) -> str:
+    """The path relative to the working directory when it lies below it (shorter messages)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _is_str_list(value: object) -> bool:
