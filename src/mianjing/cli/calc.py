@@ -212,10 +212,10 @@ def zero_cmd(params: Annotated[Optional[str], typer.Option("--params", help="Tot
         console.print(f"[bold]ZeRO-{st}[/] as DeepSpeed's estimate_zero{st}_model_states_mem_needs_all_cold prints it "
                       "([italic]its 'GB' are GiB[/]):")
         for line in z.ds_header(st, psi, gpus_per_node, nodes, largest):
-            console.print(line, highlight=False, markup=False)
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
         for r in rows:
             if r.stage == st:
-                console.print(r.line(), highlight=False, markup=False)
+                console.print(r.line(), highlight=False, markup=False, soft_wrap=True)
     if 2 in want:
         console.print("note: ZeRO-2 without offload follows DeepSpeed's current code, 2Ψ + 18Ψ/N; its docs still show "
                       "the older 4Ψ + 16Ψ/N (15.93GB instead of 11.28GB for 2851M params on 8 GPUs).", highlight=False)
