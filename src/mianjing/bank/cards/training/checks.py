@@ -362,9 +362,16 @@ def loss_masking_and_accumulation() -> None:
     exact = sum(l * n for l, n in zip(per_seq, n_tok)) / sum(n_tok)
     assert torch.allclose(exact, loss)
     assert not torch.allclose(naive, loss)
+    # a sample whose labels are all -100 has no target token: the mean is 0/0 = NaN
+    empty = F.cross_entropy(logits[0], torch.full((6,), -100))
+    assert torch.isnan(empty)
     # a freshly initialised model over V classes starts near ln V
     uniform = F.cross_entropy(torch.zeros(4, v), torch.arange(4))
     assert abs(uniform.item() - torch.log(torch.tensor(float(v))).item()) < 1e-6
+    # so an SFT run that starts near ln(vocab) has not loaded pretrained weights: ≈11.9 for 152,064 tokens
+    import math
+
+    assert round(math.log(152_064), 1) == 11.9 and round(math.log(32_000), 1) == 10.4
 
 
 def z_loss_pins_logsumexp() -> None:
