@@ -245,3 +245,23 @@ def test_card_commands_do_not_import_torch(tmp_path):
     env = dict(os.environ, MIANJING_HOME=str(tmp_path / "home"))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]
+
+
+def test_every_card_command_is_documented():
+    """docs/cards.md shows the usage of each command this module registers, and each has help."""
+    import typer
+
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "cards.md").read_text(encoding="utf-8")
+    probe = typer.Typer()
+    cards_cli.register(probe)
+    names = [c.name for c in probe.registered_commands]
+    sub = [g.typer_instance for g in probe.registered_groups if g.name == "cards"][0]
+    names += [f"cards {c.name}" for c in sub.registered_commands]
+    assert set(names) >= {"review", "plan", "cards list", "cards show", "cards search", "cards coverage",
+                          "cards weakest", "cards check"}
+    for name in names:
+        assert f"mianjing {name}" in doc, f"docs/cards.md does not show `mianjing {name}`"
+        result = run(*name.split(), "--help")
+        assert result.exit_code == 0 and "Usage" in result.stdout

@@ -475,8 +475,10 @@ def plan_cmd(
     console.print(table)
     console.print("[dim]Reviews due counts what is scheduled now; each review adds its next one. "
                   "The last day before the interview has no new cards.[/]")
-    if plan.weakest:
-        console.print("Weakest now: " + ", ".join(f"{i} ({r:.0%})" for i, r in plan.weakest), highlight=False)
+    weak = [(i, r) for i, r in plan.weakest if r is not None and r < 0.995]
+    if weak:
+        console.print("Weakest now: " + ", ".join(f"{i} ({r:.0%})" for i, r in weak)
+                      + " (`mianjing cards weakest`)", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
