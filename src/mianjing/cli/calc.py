@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .common import console, fail, print_json
@@ -271,7 +272,7 @@ def kv_cmd(seq: Annotated[int, typer.Option("--seq", help="Sequence length (toke
 # ---- train ----------------------------------------------------------------------------------------------
 
 @calc_app.command("train")
-def train_cmd(method: Annotated[str, typer.Option("--method", help="full | lora | qlora")],
+def train_cmd(method: Annotated[str, typer.Option("--method", help="full | lora | qlora | all (a comparison).")],
               gpus: Annotated[int, typer.Option("--gpus", help="Number of GPUs.")],
               gpu_memory: Annotated[str, typer.Option("--gpu-memory", help="Memory per GPU with its unit: 80GiB (an 'H100 80GB'), 40GiB, 24GiB...")],
               model: ModelOpt = None, config: ConfigOpt = None,
@@ -294,13 +295,36 @@ def train_cmd(method: Annotated[str, typer.Option("--method", help="full | lora 
     from ..calc.train import TrainSetup, train_memory
     from ..calc.units import fmt_bytes, parse_size
 
-    def go():
-        st = TrainSetup(method=method.lower(), gpus=gpus, gpu_memory=parse_size(gpu_memory), zero=zero,
+    def go(m: str):
+        st = TrainSetup(method=m, gpus=gpus, gpu_memory=parse_size(gpu_memory), zero=zero,
                         offload_optimizer=offload_optimizer, offload_param=offload_param, seq=seq,
                         micro_batch=micro_batch, recompute=recompute.lower(), tp=tp, lora_rank=lora_rank,
                         lora_targets=lora_targets, convention=convention.lower(), reserve=parse_size(reserve))
         return train_memory(_arch(model, config), st)
-    r = _run(go)
+    if method.lower() == "all":
+        reports = [_run(lambda m=m: go(m)) for m in ("full", "lora", "qlora")]
+        if json_:
+            print_json({"methods": [x.to_json() for x in reports]})
+            return
+        s0 = reports[0].setup
+        console.print(f"[bold]{reports[0].arch.name}[/]: {s0.gpus} × {fmt_bytes(s0.gpu_memory)}, ZeRO-{s0.zero}, "
+                      f"TP {s0.tp}, seq {s0.seq} × micro-batch {s0.micro_batch}, {s0.recompute} recompute, "
+                      f"LoRA rank {s0.lora_rank} on {s0.lora_targets}", highlight=False)
+        t = Table("method", "trainable", "weights", "grads + optimizer", "activations + logits", "buffers",
+                  f"per GPU ({s0.gpus} GPUs)", "fits", f"fewest GPUs (ZeRO-{s0.zero})", "ZeRO 0/1/2/3")
+        for x in reports:
+            b = {ln.name: ln.bytes for ln in x.lines}
+            act = sum(v for k, v in b.items() if k.startswith("activations") or k.startswith("logits"))
+            t.add_row(x.setup.method, f"{x.trainable:,}", fmt_bytes(b["weights"]),
+                      fmt_bytes(b["gradients"] + b["optimizer states"]), fmt_bytes(act), fmt_bytes(b["buffers"]),
+                      fmt_bytes(x.per_gpu), "yes" if x.fits else "no", str(x.min_gpus or "—"),
+                      "/".join(str(v or "—") for v in x.min_gpus_by_stage.values()))
+        console.print(t)
+        if explain:
+            for x in reports:
+                _explain(x.steps, f"Derivation ({x.setup.method})")
+        return
+    r = _run(lambda: go(method.lower()))
     if json_:
         print_json(r.to_json())
         return
@@ -394,11 +418,13 @@ def verify_cmd(measure: Annotated[bool, typer.Option("--measure", help="Also mea
     if json_:
         print_json({"ok": ok, "checks": [c.to_json() for c in checks]})
     else:
-        t = Table("", "check", "expected", "calculated", "source", show_lines=False)
         for c in checks:
             mark = "[green]✓[/]" if c.ok else ("[yellow]–[/]" if c.ok is None else "[red]✗[/]")
-            t.add_row(mark, c.name, c.expected, c.got, c.source)
-        console.print(t)
+            console.print(f"{mark} {escape(c.name)}  [dim]({escape(c.source)})[/]", highlight=False, soft_wrap=True)
+            console.print(f"    expected {c.expected}; calculated {c.got}", highlight=False, soft_wrap=True,
+                          markup=False)
+            if c.note:
+                console.print(f"    {c.note}", highlight=False, soft_wrap=True, markup=False)
         console.print(f"{sum(1 for c in checks if c.ok)} of {len(checks)} agree"
                       + ("" if measure else "; add --measure to compare with real PyTorch tensors"), highlight=False)
     if not ok:
