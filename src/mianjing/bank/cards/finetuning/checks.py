@@ -274,3 +274,32 @@ def sft_loss_masks_prompt_tokens() -> None:
     w_token = torch.tensor([2.0, 8.0]) / 10
     w_sample = torch.tensor([0.5, 0.5])
     assert torch.isclose(w_token[1] / w_token[0], torch.tensor(4.0)) and w_sample[0] == w_sample[1]
+
+
+def lora_embedding_init_is_swapped() -> None:
+    """The swap is not hypothetical: for nn.Embedding layers PEFT (like Microsoft's loralib) sets
+    lora_embedding_A to zeros and lora_embedding_B to normal noise -- the opposite of Linear -- and
+    Delta W is still 0 at the start."""
+    import torch
+
+    try:
+        from peft import LoraConfig, get_peft_model
+    except Exception:
+        return
+
+    class Tiny(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.emb = torch.nn.Embedding(50, 16)
+
+        def forward(self, x):
+            return self.emb(x)
+
+    torch.manual_seed(0)
+    model = get_peft_model(Tiny(), LoraConfig(r=4, lora_alpha=8, target_modules=["emb"]))
+    layer = model.base_model.model.emb
+    A = layer.lora_embedding_A["default"]
+    B = layer.lora_embedding_B["default"]
+    assert torch.all(A == 0) and B.abs().sum() > 0
+    ids = torch.tensor([[1, 2, 3]])
+    assert torch.allclose(model(ids), layer.base_layer(ids))
