@@ -1,0 +1,28 @@
+"""Cases for sqrt-int: the examples, boundaries around perfect squares, and random values."""
+
+import numpy as np
+
+from mianjing.problems.case import Case
+
+MAX = 2**31 - 1
+
+
+def cases(rng: np.random.Generator) -> list[Case]:
+    out = [
+        Case("example-1", {"x": 4}, hidden=False),
+        Case("example-2", {"x": 8}, hidden=False),
+        Case("example-3", {"x": 0}, hidden=False),
+        Case("example-4", {"x": 2147395599}, hidden=False),
+        Case("edge-one", {"x": 1}),
+        Case("edge-two-three", {"x": 3}),
+        Case("edge-max", {"x": MAX}, note="x = 2**31 - 1"),
+        Case("edge-largest-square", {"x": 46340 * 46340 - 1}, note="just below a large perfect square"),
+        Case("edge-large-square", {"x": 46340 * 46340}, note="a large perfect square"),
+    ]
+    for k in range(8):
+        r = int(rng.integers(2, 46341))
+        x = r * r + int(rng.integers(-1, 2))  # just below, at, or just above a perfect square
+        out.append(Case(f"random-near-square-{k + 1}", {"x": min(x, MAX)}))
+    for k in range(6):
+        out.append(Case(f"random-{k + 1}", {"x": int(rng.integers(0, MAX, endpoint=True))}))
+    return out

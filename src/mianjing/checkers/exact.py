@@ -1,0 +1,60 @@
+"""Plain values (algorithm problems): equal as JSON values, with the first difference located."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .result import CheckResult
+
+_MAX_SHOWN = 200
+
+
+def _short(v: Any) -> str:
+    s = repr(v)
+    return s if len(s) <= _MAX_SHOWN else s[: _MAX_SHOWN - 3] + "..."
+
+
+def _first_diff(expected: Any, got: Any, path: str) -> str | None:
+    if type(expected) is bool or type(got) is bool:
+        return None if (type(got) is type(expected) and got == expected) else f"{path}: got {_short(got)}, expected {_short(expected)}"
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        if isinstance(expected, int) and not isinstance(got, int):
+            return f"{path}: got {_short(got)} ({type(got).__name__}), expected the integer {expected}"
+        return None if got == expected else f"{path}: got {_short(got)}, expected {_short(expected)}"
+    if isinstance(expected, list):
+        if not isinstance(got, list):
+            return f"{path}: got {_short(got)}, expected a list"
+        for i, (e, g) in enumerate(zip(expected, got)):
+            d = _first_diff(e, g, f"{path}[{i}]")
+            if d:
+                return d
+        if len(got) != len(expected):
+            return f"{path}: length {len(got)}, expected {len(expected)}"
+        return None
+    if isinstance(expected, dict):
+        if not isinstance(got, dict) or set(got) != set(expected):
+            return f"{path}: got {_short(got)}, expected {_short(expected)}"
+        for k in expected:
+            d = _first_diff(expected[k], got[k], f"{path}[{k!r}]")
+            if d:
+                return d
+        return None
+    return None if (type(got) is type(expected) and got == expected) else f"{path}: got {_short(got)}, expected {_short(expected)}"
+
+
+def check_exact(name: str, expected: Any, got: Any, *, hidden: bool) -> CheckResult:
+    diff = _first_diff(expected, got, name)
+    if diff is None:
+        return CheckResult.passed()
+    if hidden:
+        # hidden inputs are described, not dumped: say where, not the whole expected value
+        return CheckResult.failed(diff if len(diff) <= 160 else diff[:157] + "...")
+    return CheckResult.failed(diff)
+
+
+def check_close_scalar(name: str, expected: float, got: Any, *, rtol: float, atol: float) -> CheckResult:
+    if isinstance(got, bool) or not isinstance(got, (int, float)):
+        return CheckResult.failed(f"{name}: got {_short(got)}, expected a number")
+    if abs(got - expected) <= atol + rtol * abs(expected):
+        return CheckResult.passed()
+    return CheckResult.failed(f"{name}: got {got!r}, expected {expected!r} within atol={atol:g}, rtol={rtol:g}")

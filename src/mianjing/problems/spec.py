@@ -1,0 +1,218 @@
+"""A problem's metadata (`problem.toml`): parsed, validated, with errors that name file and field."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KINDS = ("model", "algo")
+DIFFICULTIES = ("easy", "medium", "hard")
+HARNESS_MODES = ("function", "module", "custom")
+VERDICTS = (
+    "accepted",
+    "wrong_answer",
+    "runtime_error",
+    "time_limit_exceeded",
+    "memory_limit_exceeded",
+    "forbidden",
+    "invalid_submission",
+    "judge_error",
+)
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CATALOGUE_RE = re.compile(r"^[KRCBA]\d{2}$")
+FLOAT_DTYPES = ("float32", "float64")
+
+TOP_KEYS = {
+    "id", "title", "kind", "difficulty", "tags", "catalogue", "entry", "signature",
+    "time_limit_ms", "memory_limit_mb", "dtype", "forbidden", "tolerance", "harness",
+    "complexity", "wrong",
+}
+
+
+class ProblemError(Exception):
+    """A problem folder is malformed; the message names the file and the field."""
+
+
+@dataclass
+class Harness:
+    mode: str = "function"
+    outputs: list[str] = field(default_factory=lambda: ["out"])
+    grad: list[str] = field(default_factory=list)  # inputs whose gradients are compared
+    no_grad: list[str] = field(default_factory=list)  # float inputs that must receive no gradient
+    param_grad: bool = False  # module mode: compare every parameter's gradient
+
+
+@dataclass
+class Complexity:
+    expected: str  # label shown to the user, e.g. "n log n"
+    exponent: float  # expected growth exponent of time in n (1 for n log n and n)
+    factor: float = 6.0  # time limit = max(factor x reference time, floor_ms)
+    floor_ms: float = 300.0
+
+
+@dataclass
+class Wrong:
+    file: str
+    expect: str
+    why: str
+
+
+@dataclass
+class Problem:
+    id: str
+    path: Path
+    title: dict[str, str]
+    kind: str
+    difficulty: str
+    tags: list[str]
+    catalogue: list[str]
+    entry: str
+    signature: str
+    time_limit_ms: float
+    memory_limit_mb: int
+    dtype: str
+    forbidden: list[str]
+    rtol: float
+    atol: float
+    harness: Harness
+    complexity: Complexity | None
+    wrong: list[Wrong]
+
+    def statement(self, lang: str) -> str:
+        return (self.path / f"statement.{lang}.md").read_text(encoding="utf-8")
+
+    def stub(self) -> str:
+        return (self.path / "stub.py").read_text(encoding="utf-8")
+
+    def reference_source(self) -> str:
+        return (self.path / "reference.py").read_text(encoding="utf-8")
+
+    def harness_source(self) -> str | None:
+        p = self.path / "harness.py"
+        return p.read_text(encoding="utf-8") if p.exists() else None
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": dict(self.title),
+            "kind": self.kind,
+            "difficulty": self.difficulty,
+            "tags": list(self.tags),
+            "catalogue": list(self.catalogue),
+        }
+
+
+def load_problem(folder: Path) -> Problem:
+    folder = Path(folder)
+    toml_path = folder / "problem.toml"
+    where = str(toml_path)
+    try:
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProblemError(f"{where}: missing (every problem folder needs a problem.toml)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemError(f"{where}: not valid TOML: {exc}") from None
+
+    def need(key: str, typ: type | tuple[type, ...], table: dict = data, prefix: str = "") -> Any:
+        if key not in table:
+            raise ProblemError(f"{where}: missing field '{prefix}{key}'")
+        value = table[key]
+        if not isinstance(value, typ):
+            raise ProblemError(f"{where}: field '{prefix}{key}' has the wrong type ({type(value).__name__})")
+        return value
+
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ProblemError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(TOP_KEYS)}")
+
+    pid = need("id", str)
+    if pid != folder.name:
+        raise ProblemError(f"{where}: id '{pid}' must equal the folder name '{folder.name}'")
+    if not ID_RE.match(pid):
+        raise ProblemError(f"{where}: id '{pid}' must be kebab-case")
+    title = need("title", dict)
+    for lang in ("zh", "en"):
+        if not isinstance(title.get(lang), str) or not title[lang].strip():
+            raise ProblemError(f"{where}: title.{lang} is missing")
+    kind = need("kind", str)
+    if kind not in KINDS:
+        raise ProblemError(f"{where}: kind must be one of {KINDS}, not '{kind}'")
+    difficulty = need("difficulty", str)
+    if difficulty not in DIFFICULTIES:
+        raise ProblemError(f"{where}: difficulty must be one of {DIFFICULTIES}")
+    tags = need("tags", list)
+    catalogue = need("catalogue", list)
+    for c in catalogue:
+        if not isinstance(c, str) or not CATALOGUE_RE.match(c):
+            raise ProblemError(f"{where}: catalogue id {c!r} is not like 'C10'")
+    entry = need("entry", str)
+    if not entry.isidentifier():
+        raise ProblemError(f"{where}: entry '{entry}' is not a Python identifier")
+    signature = need("signature", str)
+    time_limit_ms = float(need("time_limit_ms", (int, float)))
+    memory_limit_mb = int(need("memory_limit_mb", int))
+    dtype = data.get("dtype", "float32")
+    if dtype not in FLOAT_DTYPES:
+        raise ProblemError(f"{where}: dtype must be one of {FLOAT_DTYPES}")
+    forbidden = data.get("forbidden", [])
+    if not all(isinstance(f, str) for f in forbidden):
+        raise ProblemError(f"{where}: forbidden must be a list of strings")
+    tol = data.get("tolerance", {})
+    rtol = float(tol.get("rtol", 1e-4))
+    atol = float(tol.get("atol", 1e-5))
+
+    h = data.get("harness", {})
+    unknown = set(h) - {"mode", "outputs", "grad", "no_grad", "param_grad"}
+    if unknown:
+        raise ProblemError(f"{where}: unknown harness field(s) {sorted(unknown)}")
+    harness = Harness(
+        mode=h.get("mode", "function"),
+        outputs=list(h.get("outputs", ["out"])),
+        grad=list(h.get("grad", [])),
+        no_grad=list(h.get("no_grad", [])),
+        param_grad=bool(h.get("param_grad", False)),
+    )
+    if harness.mode not in HARNESS_MODES:
+        raise ProblemError(f"{where}: harness.mode must be one of {HARNESS_MODES}")
+    if harness.mode == "custom" and not (folder / "harness.py").exists():
+        raise ProblemError(f"{where}: harness.mode = 'custom' needs a harness.py beside it")
+
+    complexity = None
+    if "complexity" in data:
+        c = data["complexity"]
+        complexity = Complexity(
+            expected=need("expected", str, c, "complexity."),
+            exponent=float(need("exponent", (int, float), c, "complexity.")),
+            factor=float(c.get("factor", 6.0)),
+            floor_ms=float(c.get("floor_ms", 300.0)),
+        )
+
+    wrongs = []
+    for i, w in enumerate(data.get("wrong", [])):
+        file = need("file", str, w, f"wrong[{i}].")
+        expect = need("expect", str, w, f"wrong[{i}].")
+        why = need("why", str, w, f"wrong[{i}].")
+        if expect not in VERDICTS or expect in ("accepted", "judge_error"):
+            raise ProblemError(f"{where}: wrong[{i}].expect '{expect}' must be a rejecting verdict")
+        if not (folder / file).is_file():
+            raise ProblemError(f"{where}: wrong[{i}].file '{file}' does not exist")
+        wrongs.append(Wrong(file, expect, why))
+
+    for name in ("statement.zh.md", "statement.en.md", "stub.py", "reference.py", "cases.py"):
+        if not (folder / name).is_file():
+            raise ProblemError(f"{folder}: missing {name}")
+
+    return Problem(
+        id=pid, path=folder, title=dict(title), kind=kind, difficulty=difficulty, tags=list(tags),
+        catalogue=list(catalogue), entry=entry, signature=signature, time_limit_ms=time_limit_ms,
+        memory_limit_mb=memory_limit_mb, dtype=dtype, forbidden=list(forbidden), rtol=rtol, atol=atol,
+        harness=harness, complexity=complexity, wrong=wrongs,
+    )
