@@ -112,6 +112,11 @@ def test_check_fails_on_false_claim_and_invalid_card(sample_bank):
     doc = json.loads(run("cards", "check", "--no-run", "--json").stdout)
     assert doc["ok"] is False and doc["checks"] == []
     assert any(i["path"].endswith("oops.md") and i["field"] == "id" for i in doc["issues"])
+    # naming an invalid card reports its issues instead of "no such card"
+    named = run("cards", "check", "oops", "--json")
+    assert named.exit_code == 1
+    found = [(i["field"], i["message"]) for i in json.loads(named.stdout)["issues"]]
+    assert ("id", "must be a string, got int") in found and ("en", "section '## en' is missing; both languages are required") in found
 
 
 # --- review --------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from datetime import date, datetime, timezone
 from typing import Optional
 
 import typer
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -110,6 +109,8 @@ def show_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Show one card in full. Example: mianjing cards show zero-stages --lang en"""
+    from rich.markdown import Markdown
+
     from ..cards.card import HEADING, SECTION_KEYS
 
     langs = ("zh", "en") if lang == "both" else (_lang(lang),)
@@ -268,10 +269,12 @@ def check_cmd(
     bank = _bank(quiet=True)
     issues = bank.issues
     if card_ids:
+        invalid = {i.path.stem for i in issues}
         for cid in card_ids:
-            _card_or_fail(bank, cid)
+            if cid not in invalid:
+                _card_or_fail(bank, cid)
         issues = [i for i in issues if i.path.stem in card_ids]
-        cards = [bank.cards[c] for c in card_ids]
+        cards = [bank.cards[c] for c in card_ids if c in bank.cards]
     else:
         cards = bank.select(topic=topic)
         if topic:
@@ -336,6 +339,8 @@ def review_cmd(
 
     Each rating is saved the moment you give it; q, Ctrl-D or Ctrl-C ends the session and keeps them.
     """
+    from rich.markdown import Markdown
+
     from ..cards.keypoints import match
     from ..cards.review import RATING_NAMES, Reviewer
 
