@@ -61,3 +61,11 @@ def test_real_bank_coverage_report_is_complete():
         assert set(item["cards"]) <= card_ids
         if item["scope"] == "cards":
             assert (item["id"] in doc["missing"]) == (not item["cards"])
+
+
+def test_every_k_r_b_item_and_a03_has_a_card():
+    """The issue's acceptance criterion: `mianjing cards coverage` reports nothing missing among K, R, B, A03."""
+    cov = coverage(load_bank())
+    missing = cov.missing("cards")
+    titles = {c.item.id: c.item.title for c in cov.items}
+    assert not missing, "no card answers: " + "; ".join(f"{i} {titles[i]}" for i in missing)
