@@ -79,3 +79,20 @@ def test_chinese_changed_word_and_function_characters():
     assert match("点积方差太大会让 softmax 饱和，梯度很小", [point])[0].hit
     # sharing only softmax and function characters is not a mention
     assert not match("softmax 的输出和为 1，是一个概率分布", [point])[0].hit
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(alphabet=st.sampled_from(list("abcdefgh xyz 0123 注意力头缓存梯度的和是，、")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer=_TEXT, point=_TEXT)
+def test_score_is_a_share(answer, point):
+    s = score(answer, point)
+    assert 0.0 <= s <= 1.0
+    if features(point):
+        assert score(point, point) == 1.0
+        # an answer that contains the point mentions all of it, whatever else it says
+        assert score(answer + " " + point, point) == 1.0
