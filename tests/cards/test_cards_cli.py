@@ -149,7 +149,9 @@ def test_review_english_and_full_answer(sample_bank):
     assert result.exit_code == 0, result.output
     assert "How are KL divergence" in result.stdout
     assert "Key points: 1/3 in your answer" in result.stdout
-    assert "gap between them is exactly" in result.stdout  # the full answer, shown on `f`
+    # `f` shows the full answer, the derivation, the follow-ups and the common mistakes
+    for part in ("gap between them is exactly", "Derivation", "Is KL symmetric?", "Calling KL a distance"):
+        assert part in result.stdout
     assert _ratings() == [("kl-cross-entropy", 2)]
 
 

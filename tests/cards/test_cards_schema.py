@@ -81,6 +81,7 @@ def test_both_samples_load_as_a_bank():
         ("### 要点", "### 关键点", "zh", "unknown heading '### 关键点'"),
         ("### Key points", "### Keypoints", "en", "unknown heading '### Keypoints'"),
         ("- 数据分布固定时熵是常数\n", "", "zh.要点", "has 2 items"),
+        ("- 说 KL 是距离：它不对称，也不满足三角不等式。\n", "", "en.Common mistakes", "has 2 items but zh.常见错误 has 1"),
         ("- KL 对称吗？ — 不对称", "- KL 对称吗？不对称", "zh.追问", "needs ' — '"),
         ("- Saying KL equals", "Saying KL equals", "en.Common mistakes", "must be a bullet list"),
         ("+++\n\n## zh", 'extra = 1\n+++\n\n## zh', "extra", "unknown header key"),

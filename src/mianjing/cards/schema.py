@@ -248,6 +248,14 @@ def _validate_body(card: Card, bad) -> None:
             if lang == "en" and (not _LATIN_WORD.search(question) or len(_CJK.findall(question)) > len(question) // 4):
                 bad(where("question"), "is not in English; write the en question in English")
 
+    # both languages say the same thing: the lists have as many items in each
+    if all(lang in card.language_order for lang in LANGS):
+        for key in ("followups", "mistakes", "keypoints"):
+            nz, ne = len(bullets(card.zh.get(key))), len(bullets(card.en.get(key)))
+            if nz and ne and nz != ne:
+                bad(f"en.{HEADING['en'][key]}",
+                    f"has {ne} items but zh.{HEADING['zh'][key]} has {nz}; both languages list the same points")
+
     # both languages must agree on whether there is a derivation
     zh_d, en_d = "derivation" in card.zh.sections, "derivation" in card.en.sections
     if zh_d != en_d and all(lang in card.language_order for lang in LANGS):

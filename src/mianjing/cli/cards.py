@@ -329,6 +329,19 @@ def _ask(prompt: str) -> str:
         raise _Quit from None
 
 
+def _print_rest(card, lang: str, markdown) -> None:
+    """Everything the review screen leaves out: full answer, derivation, follow-ups, common mistakes."""
+    from ..cards.card import HEADING
+
+    side = card.side(lang)
+    for key in ("full", "derivation", "followups", "mistakes"):
+        text = side.get(key)
+        if text:
+            console.print(Text(HEADING[lang][key], style="bold magenta"))
+            console.print(markdown(text))
+            console.print()
+
+
 def review_cmd(
     topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only cards of this topic folder."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many cards in the session."),
@@ -392,9 +405,7 @@ def review_cmd(
                 if raw in _QUIT:
                     raise _Quit
                 if raw == "f":
-                    console.print(Markdown(side.full))
-                    if side.derivation:
-                        console.print(Markdown(side.derivation))
+                    _print_rest(card, lang, Markdown)
                     continue
                 if raw in _RATING_WORDS:
                     rating = _RATING_WORDS[raw]
