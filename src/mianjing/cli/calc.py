@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -293,7 +294,7 @@ def train_cmd(method: Annotated[str, typer.Option("--method", help="full | lora 
     Example: mianjing calc train --model qwen2.5-32b --method full --gpus 8 --gpu-memory 80GiB --zero 3
     """
     from ..calc.train import TrainSetup, train_memory
-    from ..calc.units import fmt_bytes, parse_size
+    from ..calc.units import fmt_bytes, fmt_count, parse_size
 
     def go(m: str):
         st = TrainSetup(method=m, gpus=gpus, gpu_memory=parse_size(gpu_memory), zero=zero,
@@ -310,15 +311,22 @@ def train_cmd(method: Annotated[str, typer.Option("--method", help="full | lora 
         console.print(f"[bold]{reports[0].arch.name}[/]: {s0.gpus} × {fmt_bytes(s0.gpu_memory)}, ZeRO-{s0.zero}, "
                       f"TP {s0.tp}, seq {s0.seq} × micro-batch {s0.micro_batch}, {s0.recompute} recompute, "
                       f"LoRA rank {s0.lora_rank} on {s0.lora_targets}", highlight=False)
-        t = Table("method", "trainable", "weights", "grads + optimizer", "activations + logits", "buffers",
-                  f"per GPU ({s0.gpus} GPUs)", "fits", f"fewest GPUs (ZeRO-{s0.zero})", "ZeRO 0/1/2/3")
+        t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for col in ("method", "trainable", "weights", "grad+opt", "activ.", "buffers", "total", "fits",
+                    "min GPUs", "ZeRO 0/1/2/3"):
+            t.add_column(col)
         for x in reports:
             b = {ln.name: ln.bytes for ln in x.lines}
             act = sum(v for k, v in b.items() if k.startswith("activations") or k.startswith("logits"))
-            t.add_row(x.setup.method, f"{x.trainable:,}", fmt_bytes(b["weights"]),
-                      fmt_bytes(b["gradients"] + b["optimizer states"]), fmt_bytes(act), fmt_bytes(b["buffers"]),
-                      fmt_bytes(x.per_gpu), "yes" if x.fits else "no", str(x.min_gpus or "—"),
+
+            def g(n: int) -> str:
+                return f"{n / 2**30:,.2f}"
+            t.add_row(x.setup.method, fmt_count(x.trainable).split(" (")[-1].rstrip(")").replace(" ", ""),
+                      g(b["weights"]), g(b["gradients"] + b["optimizer states"]), g(act),
+                      g(b["buffers"]), g(x.per_gpu), "yes" if x.fits else "no", str(x.min_gpus or "—"),
                       "/".join(str(v or "—") for v in x.min_gpus_by_stage.values()))
+        console.print("per GPU, in GiB (2^30 bytes); activ. = activations + logits; min GPUs at the chosen "
+                      "ZeRO stage, then at each stage:", highlight=False)
         console.print(t)
         if explain:
             for x in reports:
