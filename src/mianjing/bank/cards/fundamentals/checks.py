@@ -1,0 +1,366 @@
+"""Checks for the cards in `fundamentals/`: Transformer/BERT sizes, norms, SwiGLU, RoPE, Python, CUDA.
+
+Each function takes no argument, returns nothing and raises AssertionError when the claim it names
+is false. torch and numpy are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+
+def _count(module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def transformer_base_params() -> None:
+    """Vaswani et al. Table 3: the base model (N=6, d=512, h=8, d_ff=2048) has ≈65M parameters."""
+    import torch
+    import torch.nn as nn
+
+    with torch.device("meta"):
+        core = nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6,
+                              dim_feedforward=2048)
+    enc_layer = 4 * (512 * 512 + 512) + (512 * 2048 + 2048 + 2048 * 512 + 512) + 2 * 2 * 512
+    dec_layer = 2 * 4 * (512 * 512 + 512) + (512 * 2048 + 2048 + 2048 * 512 + 512) + 3 * 2 * 512
+    assert _count(core) == 6 * enc_layer + 6 * dec_layer + 2 * 2 * 512  # two final norms
+    shared_embedding = 37_000 * 512  # one ≈37k BPE vocabulary shared by both sides and the output layer
+    total = _count(core) + shared_embedding
+    assert 62e6 < total < 66e6, total  # ≈63M by count; the paper rounds to 65M
+
+
+def _bert_params(layers: int, hidden: int, ffn: int, vocab: int = 30522) -> int:
+    import torch
+    import torch.nn as nn
+
+    with torch.device("meta"):
+        emb = nn.ModuleList([nn.Embedding(vocab, hidden), nn.Embedding(512, hidden), nn.Embedding(2, hidden),
+                             nn.LayerNorm(hidden)])
+        layer = nn.TransformerEncoderLayer(hidden, nhead=hidden // 64, dim_feedforward=ffn)
+        pooler = nn.Linear(hidden, hidden)
+    return _count(emb) + layers * _count(layer) + _count(pooler)
+
+
+def bert_sizes() -> None:
+    """Devlin et al. §3: BERT-base (L=12, H=768, A=12) ≈110M, BERT-large (L=24, H=1024, A=16) ≈340M."""
+    base = _bert_params(12, 768, 3072)
+    large = _bert_params(24, 1024, 4096)
+    assert base == 109_482_240, base
+    assert large == 335_141_888, large
+    assert round(base / 1e6) == 109 and round(large / 1e6) == 335  # the paper rounds to 110M and 340M
+
+
+def bert_mlm_masking() -> None:
+    """Devlin et al. §3.1: 15% of tokens are chosen; of those 80% → [MASK], 10% random, 10% unchanged."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n = 400_000
+    tokens = rng.integers(1000, 30000, n)
+    mask_id = 103
+    chosen = rng.random(n) < 0.15
+    r = rng.random(n)
+    out = tokens.copy()
+    out[chosen & (r < 0.8)] = mask_id
+    rand_pos = chosen & (r >= 0.8) & (r < 0.9)
+    out[rand_pos] = rng.integers(1000, 30000, rand_pos.sum())
+    frac_mask = (out == mask_id).mean()
+    frac_changed_random = ((out != tokens) & (out != mask_id)).mean()
+    frac_chosen_unchanged = (chosen & (out == tokens)).mean()
+    assert abs(frac_mask - 0.12) < 0.003
+    assert abs(frac_changed_random - 0.015) < 0.002
+    assert abs(frac_chosen_unchanged - 0.015) < 0.002  # (a random pick can equal the original; negligible)
+    assert abs(chosen.mean() - 0.15) < 0.003  # the loss is computed on all chosen positions
+
+
+def llama_7b_params() -> None:
+    """Card decoder-llm-architecture: ≈12h² per layer; LLaMA-7B shapes give 6.74B parameters."""
+    import torch
+    import torch.nn as nn
+
+    h, ffn, layers, vocab = 4096, 11008, 32, 32000
+    with torch.device("meta"):
+        attn = nn.ModuleList([nn.Linear(h, h, bias=False) for _ in range(4)])  # q, k, v, o
+        mlp = nn.ModuleList([nn.Linear(h, ffn, bias=False), nn.Linear(h, ffn, bias=False),
+                             nn.Linear(ffn, h, bias=False)])  # gate, up, down
+        norms = nn.ModuleList([nn.RMSNorm(h), nn.RMSNorm(h)])
+    per_layer = _count(attn) + _count(mlp) + _count(norms)
+    assert _count(attn) == 4 * h * h
+    assert abs(_count(mlp) / (8 * h * h) - 1) < 0.01  # SwiGLU at ≈8h/3 width ≈ 8h²
+    total = layers * per_layer + 2 * vocab * h + h  # untied embedding and output, final norm
+    assert round(total / 1e9, 2) == 6.74, total
+    # GPT-style block: 4h² attention + 8h² MLP (d_ff = 4h) = 12h²
+    with torch.device("meta"):
+        gpt = nn.ModuleList([nn.Linear(h, 3 * h, bias=False), nn.Linear(h, h, bias=False),
+                             nn.Linear(h, 4 * h, bias=False), nn.Linear(4 * h, h, bias=False)])
+    assert _count(gpt) == 12 * h * h
+
+
+def pre_post_ln_gradients() -> None:
+    """Xiong et al. 2020: at initialisation Post-LN has larger gradients near the output than Pre-LN,
+    and Pre-LN keeps an identity path from input to output."""
+    import torch
+    import torch.nn as nn
+
+    d, layers = 64, 12
+
+    def build(norm_first: bool, seed: int = 0, final_norm: bool = True):
+        torch.manual_seed(seed)
+        # Pre-LN ends with a final LayerNorm (as in Xiong et al. and GPT-2); Post-LN's last op already is one
+        norm = nn.LayerNorm(d) if norm_first and final_norm else None
+        return nn.TransformerEncoder(
+            nn.TransformerEncoderLayer(d, 4, 4 * d, dropout=0.0, batch_first=True, norm_first=norm_first),
+            layers, norm=norm, enable_nested_tensor=False)
+
+    def last_layer_grad(norm_first: bool) -> float:
+        model = build(norm_first)
+        torch.manual_seed(1)
+        x = torch.randn(8, 16, d)
+        target = torch.randn(8, 16, d)
+        out = model(x)
+        (out - target).pow(2).mean().backward()
+        return model.layers[-1].linear2.weight.grad.norm().item()
+
+    post, pre = last_layer_grad(False), last_layer_grad(True)
+    assert post > 2 * pre, (post, pre)  # theory: ratio ≈ sqrt(L) ≈ 3.5 for L = 12
+
+    # Pre-LN: with the residual branches switched off, the stack is exactly the identity
+    model = build(True, final_norm=False)
+    with torch.no_grad():
+        for layer in model.layers:
+            layer.self_attn.out_proj.weight.zero_()
+            layer.self_attn.out_proj.bias.zero_()
+            layer.linear2.weight.zero_()
+            layer.linear2.bias.zero_()
+    x = torch.randn(2, 5, d) * 3 + 1
+    assert torch.allclose(model(x), x, atol=1e-6)
+    post_model = build(False)
+    with torch.no_grad():
+        for layer in post_model.layers:
+            layer.self_attn.out_proj.weight.zero_()
+            layer.self_attn.out_proj.bias.zero_()
+            layer.linear2.weight.zero_()
+            layer.linear2.bias.zero_()
+    assert not torch.allclose(post_model(x), x, atol=1e-3)  # Post-LN normalises the residual stream itself
+
+
+def rmsnorm_identities() -> None:
+    """Zhang & Sennrich 2019: RMSNorm(x) = x / sqrt(mean(x²)+eps) · g; equals LayerNorm on zero-mean input;
+    scale-invariant but not shift-invariant."""
+    import torch
+    import torch.nn.functional as F
+
+    torch.manual_seed(0)
+    d = 32
+    x = torch.randn(4, 7, d, dtype=torch.float64) * 2 + 0.5
+    g = torch.randn(d, dtype=torch.float64)
+    eps = 1e-6
+    manual = x / torch.sqrt(x.pow(2).mean(-1, keepdim=True) + eps) * g
+    ref = torch.nn.RMSNorm(d, eps=eps, dtype=torch.float64)
+    with torch.no_grad():
+        ref.weight.copy_(g)
+    assert torch.allclose(ref(x), manual)
+    centred = x - x.mean(-1, keepdim=True)
+    ln = F.layer_norm(centred, (d,), weight=g, bias=None, eps=eps)
+    assert torch.allclose(ln, F.rms_norm(centred, (d,), weight=g, eps=eps))  # same when the mean is zero
+    assert not torch.allclose(F.layer_norm(x, (d,), weight=g, eps=eps), manual, atol=1e-3)
+    assert torch.allclose(F.rms_norm(3.0 * x, (d,), g, 0.0), F.rms_norm(x, (d,), g, 0.0))  # re-scaling
+    assert not torch.allclose(F.rms_norm(x + 1.0, (d,), g, eps), manual, atol=1e-3)  # not re-centring
+    # parameter count: LayerNorm has gain and bias (2d), RMSNorm only gain (d)
+    assert sum(p.numel() for p in torch.nn.LayerNorm(d).parameters()) == 2 * d
+    assert sum(p.numel() for p in torch.nn.RMSNorm(d).parameters()) == d
+
+
+def layernorm_vs_batchnorm() -> None:
+    """LayerNorm normalises each token over its features; BatchNorm each feature over the batch."""
+    import torch
+
+    torch.manual_seed(0)
+    x = torch.randn(16, 8) * 5 + 3  # 16 tokens (rows), 8 features
+    ln = torch.nn.LayerNorm(8, elementwise_affine=False)(x)
+    bn = torch.nn.BatchNorm1d(8, affine=False)(x)  # training mode: batch statistics
+    assert torch.allclose(ln.mean(1), torch.zeros(16), atol=1e-5)
+    assert torch.allclose(ln.var(1, unbiased=False), torch.ones(16), atol=1e-3)
+    assert torch.allclose(bn.mean(0), torch.zeros(8), atol=1e-5)
+    assert torch.allclose(bn.var(0, unbiased=False), torch.ones(8), atol=1e-3)
+    # a token's LayerNorm output does not depend on the other tokens in the batch; BatchNorm's does
+    ln2 = torch.nn.LayerNorm(8, elementwise_affine=False)(x[:4])
+    bn2 = torch.nn.BatchNorm1d(8, affine=False)(x[:4])
+    assert torch.allclose(ln2, ln[:4], atol=1e-6)
+    assert not torch.allclose(bn2, bn[:4], atol=1e-3)
+
+
+def swiglu_param_parity() -> None:
+    """Shazeer 2020 §2 and LLaMA §2: SwiGLU with d_ff = 2/3·4d matches the FFN's 8d² parameters;
+    LLaMA rounds 2/3·4·4096 up to a multiple of 256: 11008."""
+    import math
+
+    import torch
+    import torch.nn.functional as F
+
+    d = 768
+    ffn_std = 2 * d * (4 * d)
+    ffn_swiglu = 3 * d * (2 * 4 * d // 3)
+    assert ffn_std == ffn_swiglu == 8 * d * d
+    hidden = int(2 * 4 * 4096 / 3)
+    assert 256 * math.ceil(hidden / 256) == 11008
+    x = torch.linspace(-5, 5, 101)
+    assert torch.allclose(F.silu(x), x * torch.sigmoid(x))
+    # the gated form: silu(x W) ⊙ (x V), then W2
+    torch.manual_seed(0)
+    xin = torch.randn(3, 16)
+    w, v, w2 = torch.randn(16, 40), torch.randn(16, 40), torch.randn(40, 16)
+    out = (F.silu(xin @ w) * (xin @ v)) @ w2
+    assert out.shape == (3, 16)
+    assert not torch.allclose(out, F.silu(xin @ w) @ w2)  # the gate matters
+
+
+def _rope(x, pos, base: float = 10000.0):
+    """Rotate consecutive pairs (x[2i], x[2i+1]) by angle pos·θ_i, θ_i = base^(-2i/d)."""
+    import torch
+
+    d = x.shape[-1]
+    theta = base ** (-torch.arange(0, d, 2, dtype=torch.float64) / d)
+    ang = pos * theta
+    c, s = torch.cos(ang), torch.sin(ang)
+    x1, x2 = x[..., 0::2], x[..., 1::2]
+    out = torch.empty_like(x)
+    out[..., 0::2] = x1 * c - x2 * s
+    out[..., 1::2] = x1 * s + x2 * c
+    return out
+
+
+def rope_relative_position() -> None:
+    """Su et al. §3.2–3.4: ⟨R_m q, R_n k⟩ depends only on m − n, and rotations keep norms."""
+    import torch
+
+    torch.manual_seed(0)
+    d = 64
+    q, k = torch.randn(d, dtype=torch.float64), torch.randn(d, dtype=torch.float64)
+    base = torch.dot(_rope(q, 10), _rope(k, 3))
+    for shift in (1, 57, 1000):
+        assert torch.allclose(torch.dot(_rope(q, 10 + shift), _rope(k, 3 + shift)), base)
+    assert not torch.allclose(torch.dot(_rope(q, 11), _rope(k, 3)), base)
+    assert torch.allclose(_rope(q, 123).norm(), q.norm())
+    # equivalent complex-number form: (x_{2i} + i x_{2i+1}) · e^{i m θ_i}
+    qc = torch.view_as_complex(q.reshape(-1, 2).contiguous())
+    theta = 10000.0 ** (-torch.arange(0, d, 2, dtype=torch.float64) / d)
+    rotated = torch.view_as_real(qc * torch.polar(torch.ones_like(theta), 10 * theta)).reshape(-1)
+    assert torch.allclose(rotated, _rope(q, 10))
+
+
+def rope_context_scaling() -> None:
+    """Position interpolation (Chen et al. 2023), NTK-aware base change and YaRN's temperature (Peng et al. 2023 §3)."""
+    import math
+
+    import torch
+
+    d, base, train_len, s = 128, 10000.0, 4096, 4.0
+    theta = base ** (-torch.arange(0, d, 2, dtype=torch.float64) / d)
+    # the slowest dimension's wavelength 2π/θ is ≈54k tokens: it never completes a turn in 4k training
+    assert round(2 * math.pi / theta[-1].item(), -1) == 54410
+    # position interpolation: positions m·L/L' stay inside the trained range [0, L)
+    new_len = int(train_len * s)
+    scaled = torch.arange(new_len, dtype=torch.float64) / s
+    assert scaled.max() < train_len
+    # NTK-aware: base' = base·s^(d/(d-2)) keeps the fastest frequency and divides the slowest by exactly s
+    base_ntk = base * s ** (d / (d - 2))
+    theta_ntk = base_ntk ** (-torch.arange(0, d, 2, dtype=torch.float64) / d)
+    assert theta_ntk[0] == theta[0] == 1.0
+    assert math.isclose((theta[-1] / theta_ntk[-1]).item(), s, rel_tol=1e-9)
+    ratios = theta / theta_ntk
+    assert (ratios[1:] > ratios[:-1]).all()  # high frequencies barely change, low ones are interpolated
+    # YaRN attention temperature: sqrt(1/t) = 0.1·ln(s) + 1
+    assert round(0.1 * math.log(s) + 1, 3) == 1.139
+    # larger bases (ABF): Llama 3 uses 500,000, Qwen2.5 1,000,000 — slowest wavelength grows accordingly
+    for big, wl in ((5e5, 2.5e6), (1e6, 4.8e6)):
+        w = 2 * math.pi / (big ** (-(d - 2) / d))
+        assert abs(w / wl - 1) < 0.1, (big, w)
+
+
+def python_object_memory() -> None:
+    """CPython: a list of ints costs ≈40 bytes per element (8-byte pointer + 28-byte int object, stored in a
+    32-byte allocator block); numpy int64 8 bytes;
+    a generator holds one item at a time."""
+    import sys
+    import tracemalloc
+
+    import numpy as np
+
+    n = 100_000
+    assert sys.getsizeof(10**6) == 28
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        data = [i + 1000 for i in range(n)]  # ints above the small-int cache
+        used_list = tracemalloc.get_traced_memory()[0] - before
+        del data
+        before = tracemalloc.get_traced_memory()[0]
+        arr = np.arange(1000, 1000 + n, dtype=np.int64)
+        used_np = tracemalloc.get_traced_memory()[0] - before
+        del arr
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        total = sum(i + 1000 for i in range(n))
+        peak_gen = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert 36 <= used_list / n <= 44, used_list / n  # 8-byte pointer + 28-byte int in a 32-byte block
+    assert 7.9 <= used_np / n <= 8.5, used_np / n
+    assert peak_gen < 10_000  # constant, not proportional to n
+    assert total == n * 1000 + n * (n - 1) // 2
+
+
+def python_gil_facts() -> None:
+    """CPython docs: the interpreter switches threads every 5 ms by default, and `x += 1` is several bytecodes
+    (read, add, write), so it is not atomic even with the GIL."""
+    import dis
+    import sys
+
+    assert sys.getswitchinterval() == 0.005
+    ns: dict = {}
+    exec("def bump():\n    global counter\n    counter += 1\n", ns)
+    ops = [ins.opname for ins in dis.get_instructions(ns["bump"])]
+    assert "LOAD_GLOBAL" in ops and "STORE_GLOBAL" in ops
+    assert ops.index("LOAD_GLOBAL") < ops.index("STORE_GLOBAL")  # a switch can fall in between
+    import threading
+
+    lock = threading.Lock()
+    box = [0]
+
+    def work():
+        for _ in range(10_000):
+            with lock:
+                box[0] += 1
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert box[0] == 40_000  # with a lock the count is exact
+
+
+def cuda_grid_indexing() -> None:
+    """CUDA C++ Programming Guide §2.2: i = blockIdx.x·blockDim.x + threadIdx.x with ceil(n/blockDim) blocks
+    covers every element once; a block runs as warps of 32 threads."""
+    import numpy as np
+
+    for n, block in [(1000, 256), (1 << 20, 1024), (37, 32)]:
+        grid = (n + block - 1) // block
+        block_idx = np.repeat(np.arange(grid), block)
+        thread_idx = np.tile(np.arange(block), grid)
+        i = block_idx * block + thread_idx
+        active = i[i < n]  # the `if (i < n)` guard
+        assert np.array_equal(np.sort(active), np.arange(n))
+        assert grid * block - n < block  # fewer than one block of idle threads
+    # grid-stride loop with a fixed grid covers everything too
+    n, block, grid = 10_000, 128, 8
+    hits = np.zeros(n, dtype=int)
+    for tid in range(grid * block):
+        hits[np.arange(tid, n, grid * block)] += 1
+    assert (hits == 1).all()
+    # warps: a 1000-thread block is 32 warps, the last with 8 active lanes
+    assert -(-1000 // 32) == 32 and 1000 - 31 * 32 == 8
+    # arithmetic intensity: fp32 vector add = 1 FLOP per 12 bytes; n×n fp32 matmul = 2n³ / (3·4n²) = n/6
+    assert abs(1 / 12 - 0.083) < 1e-3
+    n = 4096
+    assert round(2 * n**3 / (3 * 4 * n**2)) == 683
