@@ -27,6 +27,8 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-max", {"x": 1e30}, note="the largest allowed x"),
         Case("edge-perfect-square", {"x": 152415787501905210.0}, note="a large perfect square"),
         Case("edge-non-square-large", {"x": 123456789012345678901234567.0}, note="x about 1.2e26"),
+        Case("edge-large-non-square", {"x": 2e20}, note="x = 2e20, whose root is not a float"),
+        Case("edge-large-17-digits", {"x": 98765432109876543.0}, note="x about 9.9e16"),
     ]
     for k in range(4):
         # below 1: the square root is larger than x
