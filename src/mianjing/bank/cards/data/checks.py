@@ -25,6 +25,8 @@ def temperature_sampling_mix() -> None:
     p03 = mix(0.3)
     assert n[1] / n.sum() < p03[1] < 0.5  # small source up-weighted but not to parity
     assert abs(p03[1] - 50_000**0.3 / (1_000_000**0.3 + 50_000**0.3)) < 1e-12
+    # the card's figures: the domain share is 4.8% at alpha=1, about 29% at 0.3, 50% at 0
+    assert round(100 * mix(1.0)[1], 1) == 4.8 and round(100 * p03[1]) == 29 and mix(0.0)[1] == 0.5
     # fraction f of general data in a mix with D domain samples: G = f D / (1 - f)
     D, f = 40_000, 0.2
     G = f * D / (1 - f)
