@@ -6,6 +6,7 @@ Nothing here imports torch; only `cards check` runs the cards' checks, which may
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import date, datetime, timezone
 from typing import Optional
@@ -361,6 +362,11 @@ def review_cmd(
     bank = _bank()
     if topic and topic not in bank.topics():
         fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
+    if sys.stdin.isatty():
+        try:
+            import readline  # noqa: F401  (line editing for typed answers)
+        except ImportError:
+            pass
     cards = bank.select(topic=topic)
     conn = _connect()
     reviewer = Reviewer(conn)
