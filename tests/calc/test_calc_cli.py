@@ -142,3 +142,12 @@ def test_calc_commands_do_not_import_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_train_method_all(app):
+    doc = js(app, "train", "--model", "qwen2.5-32b", "--method", "all", "--gpus", "8", "--gpu-memory", "80GiB",
+             "--zero", "3", "--seq", "4096")
+    by = {m["method"]: m for m in doc["methods"]}
+    assert set(by) == {"full", "lora", "qlora"}
+    assert by["full"]["min_gpus"] == 8 and by["lora"]["min_gpus"] == 1 and by["qlora"]["min_gpus"] == 1
+    assert by["full"]["per_gpu_total"] > by["lora"]["per_gpu_total"] > by["qlora"]["per_gpu_total"]

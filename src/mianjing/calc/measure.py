@@ -236,8 +236,9 @@ def measured_checks():
             if isinstance(m, tuple):
                 checks.append(Check(m[0], source, "measurable", f"not measurable here: {m[1]}", None))
             else:
-                checks.append(Check(m.name, source, f"{m.formula:,} bytes" if "parameters" not in source else
-                                    f"{m.formula:,}", f"{m.measured:,}", m.ok, m.detail))
+                unit = "" if "parameters" in source else " bytes"
+                checks.append(Check(m.name, source, f"{m.formula:,}{unit}", f"{m.measured:,}{unit} measured",
+                                    m.ok, m.detail))
 
     add(mixed_precision_adamw(), "PyTorch CPU, AdamW step")
     add(sharded(2), "PyTorch CPU, 2 gloo processes")

@@ -433,7 +433,10 @@ def verify_cmd(measure: Annotated[bool, typer.Option("--measure", help="Also mea
                           markup=False)
             if c.note:
                 console.print(f"    {c.note}", highlight=False, soft_wrap=True, markup=False)
-        console.print(f"{sum(1 for c in checks if c.ok)} of {len(checks)} agree"
+        n_ok = sum(1 for c in checks if c.ok)
+        n_bad = sum(1 for c in checks if c.ok is False)
+        n_na = sum(1 for c in checks if c.ok is None)
+        console.print(f"{n_ok} agree, {n_bad} disagree" + (f", {n_na} not measurable here" if n_na else "")
                       + ("" if measure else "; add --measure to compare with real PyTorch tensors"), highlight=False)
     if not ok:
         raise typer.Exit(1)
