@@ -272,3 +272,9 @@ def test_every_card_command_is_documented():
         assert f"mianjing {name}" in doc, f"docs/cards.md does not show `mianjing {name}`"
         result = run(*name.split(), "--help")
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("command", [["review"], ["cards", "weakest"], ["cards", "check"], ["cards", "list"]])
+def test_unknown_topic_is_a_usage_error(sample_bank, command):
+    result = run(*command, "--topic", "nope")
+    assert result.exit_code == 2 and "no topic 'nope'; topics: math" in result.stderr

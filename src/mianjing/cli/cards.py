@@ -33,6 +33,10 @@ def _bank(*, quiet: bool = False):
     return bank
 
 
+def _topic(bank, topic: str | None) -> None:
+    _topic(bank, topic)
+
+
 def _lang(value: str) -> str:
     value = value.lower()
     if value not in ("zh", "en"):
@@ -83,8 +87,7 @@ def list_cmd(
     """List the cards. Example: mianjing cards list --topic attention"""
     lang = _lang(lang)
     bank = _bank()
-    if topic and topic not in bank.topics():
-        fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
+    _topic(bank, topic)
     cards = bank.select(topic=topic, tag=tag, level=level)
     if as_json:
         print_json({"count": len(cards), "cards": [c.to_dict(full=False) for c in cards]})
@@ -228,6 +231,7 @@ def weakest_cmd(
 
     lang = _lang(lang)
     bank = _bank(quiet=as_json)
+    _topic(bank, topic)
     cards = bank.select(topic=topic)
     conn = _connect()
     reviewer = Reviewer(conn)
@@ -277,6 +281,8 @@ def check_cmd(
         issues = [i for i in issues if i.path.stem in card_ids]
         cards = [bank.cards[c] for c in card_ids if c in bank.cards]
     else:
+        if topic and topic not in bank.topics() and not any(i.path.parent.name == topic for i in issues):
+            fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
         cards = bank.select(topic=topic)
         if topic:
             issues = [i for i in issues if i.path.parent.name == topic]
@@ -360,8 +366,7 @@ def review_cmd(
 
     lang = _lang(lang)
     bank = _bank()
-    if topic and topic not in bank.topics():
-        fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
+    _topic(bank, topic)
     if sys.stdin.isatty():
         try:
             import readline  # noqa: F401  (line editing for typed answers)
