@@ -18,7 +18,7 @@ def transformer_base_params() -> None:
 
     with torch.device("meta"):
         core = nn.Transformer(d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6,
-                              dim_feedforward=2048)
+                              dim_feedforward=2048, batch_first=True)
     enc_layer = 4 * (512 * 512 + 512) + (512 * 2048 + 2048 + 2048 * 512 + 512) + 2 * 2 * 512
     dec_layer = 2 * 4 * (512 * 512 + 512) + (512 * 2048 + 2048 + 2048 * 512 + 512) + 3 * 2 * 512
     assert _count(core) == 6 * enc_layer + 6 * dec_layer + 2 * 2 * 512  # two final norms
