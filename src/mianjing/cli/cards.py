@@ -34,7 +34,8 @@ def _bank(*, quiet: bool = False):
 
 
 def _topic(bank, topic: str | None) -> None:
-    _topic(bank, topic)
+    if topic and topic not in bank.topics():
+        fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
 
 
 def _lang(value: str) -> str:
