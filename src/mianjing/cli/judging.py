@@ -1,9 +1,217 @@
-"""`mianjing calc ...` commands (being written)."""
+"""`mianjing judge|selfcheck|doctor|service`: grading code. Only --no-service and selfcheck load torch
+(in this process, as the controller); a plain `judge` talks to the warm service."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+from rich.table import Table
+
+from .common import console, err_console, fail, print_json
+
+COLOURS = {"accepted": "green", "wrong_answer": "red", "skipped": "dim"}
+
+
+def _render(doc: dict[str, Any]) -> None:
+    v = doc["verdict"]
+    table = Table(title=f"{doc['problem']}  (seed {doc.get('seed')})")
+    for col in ("case", "verdict", "ms", "details"):
+        table.add_column(col, overflow="fold")
+    for c in doc["cases"]:
+        name = c["name"] + (" [dim](hidden)[/]" if c["hidden"] else "")
+        msg = c["message"]
+        if c["verdict"] not in ("accepted", "skipped") and c.get("detail"):
+            msg = f"{msg}\n[dim]case: {c['detail']}[/]"
+        if c.get("stdout"):
+            msg += f"\n[dim]your output:[/] {c['stdout'][:500]}"
+        table.add_row(name, f"[{COLOURS.get(c['verdict'], 'yellow')}]{c['verdict']}[/]", f"{c['time_ms']:.1f}", msg)
+    if doc["cases"]:
+        console.print(table)
+    colour = "green" if v == "accepted" else "red"
+    console.print(f"[bold {colour}]{v}[/]  {doc['passed']}/{doc['total']} cases  {doc['time_ms']:.0f} ms", highlight=False)
+    if doc.get("message") and (v != "accepted" or not doc["cases"]):
+        console.print(doc["message"], highlight=False, markup=False)
+    cx = doc.get("complexity")
+    if cx and cx.get("exponent") is not None:
+        console.print(f"[dim]growth: time ~ n^{cx['exponent']} (reference n^{cx['reference_exponent']}, expected O({cx['expected']}))[/]")
+    if doc.get("warning"):
+        err_console.print(f"[yellow]warning:[/] {doc['warning']}", highlight=False)
+
+
+def judge_cmd(
+    problem_id: str = typer.Argument(..., metavar="ID"),
+    file: Path = typer.Argument(..., metavar="FILE", help="your solution (.py)"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
+    no_service: bool = typer.Option(False, "--no-service", help="judge in this process instead of the warm service"),
+    seed: Optional[int] = typer.Option(None, "--seed", help="seed of the random cases (default: a fresh one, reported)"),
+) -> None:
+    """Grade FILE against problem ID. Exit 0 if accepted, 1 if not, 2 for usage errors.
+
+    Example: mianjing judge mha mha.py
+    """
+    from ..problems.bank import UnknownProblem, get_problem
+
+    try:
+        get_problem(problem_id)
+    except UnknownProblem as exc:
+        fail(str(exc))
+    if not file.is_file():
+        fail(f"no such file: {file} (write one with `mianjing start {problem_id}`)")
+    try:
+        code = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {file}: {exc}")
+    if no_service:
+        from ..judge.local import LocalJudge
+        from ..judge.service import record
+
+        judge = LocalJudge(spare=False)
+        try:
+            doc = judge.judge(problem_id, code, seed).to_json()
+        finally:
+            judge.close()
+        warning = record(doc, code)
+        if warning:
+            doc["warning"] = warning
+    else:
+        from ..judge.service import ServiceError, judge_via_service
+
+        try:
+            doc = judge_via_service(problem_id, code, seed)
+        except LookupError as exc:
+            fail(str(exc))
+        except (ServiceError, OSError) as exc:
+            fail(f"the judge service failed: {exc}. Try again, or use --no-service.")
+    if as_json:
+        print_json(doc)
+    else:
+        _render(doc)
+    raise typer.Exit(0 if doc["verdict"] == "accepted" else 1)
+
+
+def selfcheck_cmd(
+    problem: Optional[str] = typer.Option(None, "--problem", help="only this problem"),
+    seeds: int = typer.Option(5, "--seeds", min=1, help="seeds per reference solution"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
+) -> None:
+    """Judge every reference over N seeds (must be accepted) and every known-wrong solution (must get
+    the verdict it names). Exit 0 only if all hold.
+
+    Example: mianjing selfcheck --problem mha --seeds 20
+    """
+    from ..judge.local import LocalJudge  # before any problem code is loaded: the zygote starts first
+    from ..problems.bank import UnknownProblem, all_problems, get_problem
+    from ..problems.selfcheck import SelfcheckResult, selfcheck_problem
+
+    judge = LocalJudge()
+    try:
+        try:
+            problems = [get_problem(problem)] if problem else list(all_problems())
+        except UnknownProblem as exc:
+            fail(str(exc))
+        result = SelfcheckResult()
+        for p in problems:
+            outcomes = selfcheck_problem(p, list(range(seeds)), lambda pr, code, s: judge.judge(pr.id, code, s))
+            result.outcomes += outcomes
+            if not as_json:
+                bad = [o for o in outcomes if not o.ok]
+                mark = "[green]ok[/]" if not bad else "[red]FAIL[/]"
+                console.print(f"{mark} {p.id}: reference x{seeds}, {len(p.wrong)} wrong solutions", highlight=False)
+                for o in bad:
+                    console.print(f"    {o.solution} seed {o.seed}: got {o.got}, expected {o.expected}. {o.message[:300]}",
+                                  highlight=False, markup=False)
+    finally:
+        judge.close()
+    if as_json:
+        print_json(result.to_json())
+    else:
+        n_bad = sum(1 for o in result.outcomes if not o.ok)
+        console.print(f"{len(result.outcomes) - n_bad}/{len(result.outcomes)} self-checks hold")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+def doctor_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
+    """Versions, the isolation layers active on this machine, and the judge service's state."""
+    import platform
+    from importlib import metadata
+
+    from ..judge import service
+    from ..paths import db_path, home
+
+    def version(pkg: str) -> str:
+        try:
+            return metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    doc: dict[str, Any] = {
+        "python": sys.version.split()[0], "platform": platform.platform(),
+        "torch": version("torch"), "numpy": version("numpy"), "fsrs": version("fsrs"),
+        "pyseccomp": version("pyseccomp"), "home": str(home()), "database": str(db_path()),
+    }
+    st = service.status()
+    doc["service"] = st or {"running": False}
+    if st and st.get("isolation"):
+        doc["isolation"] = st["isolation"]
+    else:
+        try:
+            from ..judge.isolated import WorkerPool
+
+            pool = WorkerPool(spare=False)
+            try:
+                worker = pool.take()
+                doc["isolation"] = worker.layers
+                worker.kill()
+            finally:
+                pool.close()
+        except Exception as exc:  # noqa: BLE001
+            doc["isolation"] = [f"the judge could not start a worker: {exc}"]
+    if as_json:
+        print_json(doc)
+        return
+    for k in ("python", "platform", "torch", "numpy", "fsrs", "pyseccomp", "home", "database"):
+        console.print(f"[bold]{k}[/]: {doc[k]}", highlight=False)
+    console.print("[bold]isolation layers[/]:")
+    for layer in doc["isolation"]:
+        colour = "green" if ": on" in layer else "yellow"
+        console.print(f"  [{colour}]{layer}[/]", highlight=False, markup=True)
+    s = doc["service"]
+    console.print(f"[bold]service[/]: " + (f"running (pid {s['pid']}, up {s['uptime_s']} s, {s['served']} judged)"
+                                           if s.get("pid") else "not running (starts on the next `mianjing judge`)"))
+
+
+service_app = typer.Typer(help="The per-user judge service that keeps a warm worker ready.", no_args_is_help=True)
+
+
+@service_app.command("status")
+def service_status(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
+    """Is the judge service running, and since when."""
+    from ..judge import service
+
+    st = service.status()
+    if as_json:
+        print_json(st or {"running": False})
+        return
+    if st is None:
+        console.print("not running (it starts on the next `mianjing judge`)")
+    else:
+        console.print(f"running: pid {st['pid']}, up {st['uptime_s']} s, {st['served']} judged, "
+                      f"exits after {st['idle_exit_s']:.0f} s idle, socket {st['socket']}")
+
+
+@service_app.command("stop")
+def service_stop() -> None:
+    """Stop the judge service (it also stops by itself when idle)."""
+    from ..judge import service
+
+    console.print("stopped" if service.stop() else "not running")
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("judge")(judge_cmd)
+    app.command("selfcheck")(selfcheck_cmd)
+    app.command("doctor")(doctor_cmd)
+    app.add_typer(service_app, name="service")

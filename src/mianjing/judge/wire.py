@@ -15,8 +15,6 @@ import os
 import struct
 from typing import Any
 
-import numpy as np
-
 MAX_MESSAGE = 256 * 1024 * 1024  # bytes; a result above this is "output too large"
 MAX_JSON = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -27,10 +25,17 @@ class WireError(Exception):
     """A frame broke the protocol: the worker's message is not trusted and the case fails."""
 
 
+def _is_array(value: Any) -> bool:
+    # numpy is imported only when an array is about: the CLI's client side never needs it
+    return type(value).__module__ == "numpy" and type(value).__name__ == "ndarray"
+
+
 def _encode_body(value: Any, arrays: list[bytes], depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
         raise WireError("value nested too deeply")
-    if isinstance(value, np.ndarray):
+    if _is_array(value):
+        import numpy as np
+
         if value.dtype.kind not in _ALLOWED_KINDS or value.dtype.fields is not None:
             raise WireError(f"array dtype {value.dtype} is not allowed")
         buf = io.BytesIO()
@@ -62,7 +67,9 @@ def encode(kind: str, body: Any) -> bytes:
     return struct.pack(">I", len(payload)) + payload
 
 
-def _load_npy(raw: bytes) -> np.ndarray:
+def _load_npy(raw: bytes) -> Any:
+    import numpy as np
+
     try:
         arr = np.load(io.BytesIO(raw), allow_pickle=False)
     except Exception as exc:  # noqa: BLE001 - any parse failure is a protocol error
@@ -74,7 +81,7 @@ def _load_npy(raw: bytes) -> np.ndarray:
     return arr
 
 
-def _decode_body(value: Any, arrays: list[np.ndarray], used: set[int], depth: int = 0) -> Any:
+def _decode_body(value: Any, arrays: list[Any], used: set[int], depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
         raise WireError("value nested too deeply")
     if isinstance(value, dict):

@@ -1,0 +1,305 @@
+"""Hardening layers for a worker, one function each, applied right after fork.
+
+Each returns a Layer saying whether it is on and, if not, why; `doctor` shows the list. Every
+layer degrades: on a laptop without Landlock or seccomp the judge still runs, with fewer layers.
+Pre-job layers run before the job arrives (so a spare worker waits already hardened); job layers
+(address-space and CPU limits sized for the problem, then seccomp) run after the job message and
+before any submitted byte executes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import resource
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+PR_SET_PDEATHSIG = 1
+PR_SET_NO_NEW_PRIVS = 38
+CLONE_NEWNS = 0x00020000
+CLONE_NEWNET = 0x40000000
+CLONE_THREAD = 0x00010000
+MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 0x4000, 0x40000, 0x2, 0x4
+TMP_BYTES = 16 * 1024 * 1024  # the worker's private /tmp and its largest file
+
+
+@dataclass
+class Layer:
+    name: str
+    on: bool
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name}: {'on' if self.on else 'off'}" + (f" ({self.note})" if self.note else "")
+
+
+def _layer(name: str, fn, *args) -> Layer:  # noqa: ANN001
+    try:
+        note = fn(*args)
+        return Layer(name, True, note or "")
+    except Exception as exc:  # noqa: BLE001 - a layer the platform lacks is reported, not fatal
+        return Layer(name, False, f"{type(exc).__name__}: {exc}"[:200])
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, f"{what}: {os.strerror(e)}")
+
+
+# ---------------------------------------------------------------- pre-job layers
+
+def new_session() -> str:
+    os.setsid()  # its own process group: the wall-clock kill takes everything it started
+    _check(_libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl(PDEATHSIG)")
+    return "own session; killed if the zygote dies"
+
+
+def close_descriptors(keep: int) -> str:
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)  # stdout/stderr of the process go nowhere; prints are captured in Python
+    os.closerange(3, keep)
+    os.closerange(keep + 1, 1 << 16)
+    return "only the job channel is open"
+
+
+def private_tmp(path: str) -> str:
+    """A private, small, writable /tmp: a 16 MB tmpfs in its own mount namespace where allowed."""
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    os.chdir(path)
+    os.environ["TMPDIR"] = path
+    note = "own directory, files capped at 16 MB"
+    if os.geteuid() == 0 and sys.platform == "linux":
+        try:
+            _check(_libc.unshare(CLONE_NEWNS), "unshare(NEWNS)")
+            _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
+            opts = f"size={TMP_BYTES},mode=700".encode()
+            _check(_libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts), "mount tmpfs")
+            os.chdir(path)
+            note = "16 MB tmpfs in a private mount namespace"
+        except OSError as exc:
+            note += f"; no tmpfs ({exc})"
+    return note
+
+
+def network_namespace() -> str:
+    if os.geteuid() != 0:
+        raise PermissionError("needs root or user namespaces; seccomp still blocks sockets")
+    _check(_libc.unshare(CLONE_NEWNET), "unshare(NEWNET)")
+    return "empty network namespace"
+
+
+def base_rlimits() -> str:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (TMP_BYTES, TMP_BYTES))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+    if os.geteuid() != 0:  # RLIMIT_NPROC is per uid and ignored for root
+        resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
+    return "no core dumps, 16 MB files, 64 descriptors"
+
+
+def no_new_privileges() -> str:
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(NO_NEW_PRIVS)")
+    return ""
+
+
+def interpreter_readable_by_others() -> bool:
+    """A dropped uid can only import the stdlib if every directory on the way is world-searchable."""
+    for root in {sys.base_prefix, sys.prefix}:
+        p = Path(root).resolve()
+        for d in [p, *p.parents]:
+            if not os.stat(d).st_mode & 0o001:
+                return False
+    return True
+
+
+def drop_uid(slot: int) -> str:
+    if os.geteuid() != 0:
+        return "already unprivileged"
+    if not interpreter_readable_by_others():
+        raise PermissionError(
+            f"the interpreter lives under a private directory ({sys.base_prefix}); "
+            "another uid could not import from it, so the worker keeps this uid (Landlock still hides files)"
+        )
+    uid = 61000 + slot % 1000
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+    return f"uid {uid}"
+
+
+# Landlock (Linux 5.13+), through raw syscalls: an allow-list of what the worker may read.
+_LL_CREATE, _LL_ADD, _LL_RESTRICT = 444, 445, 446
+_FS_READ = (1 << 2) | (1 << 3)  # READ_FILE | READ_DIR
+_FS_FILE_RIGHTS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 14) | (1 << 15)  # only these apply to a file
+
+
+class _RulesetAttr(ctypes.Structure):
+    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
+                ("scoped", ctypes.c_uint64)]
+
+
+class _PathBeneath(ctypes.Structure):
+    _pack_ = 1
+    _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+
+def landlock_abi() -> int:
+    r = _libc.syscall(_LL_CREATE, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    return r if r > 0 else 0
+
+
+def readable_paths() -> list[str]:
+    """What the worker may read: the interpreter, its standard library, the installed packages
+    except mianjing itself (which holds the references), and the system's shared libraries."""
+    paths: set[str] = set()
+    for lib in ("/usr/lib", "/lib", "/lib64", "/usr/lib64", "/usr/local/lib", "/etc/ld.so.cache"):
+        if os.path.exists(lib):
+            paths.add(lib)
+    for root in {sys.base_prefix, sys.prefix}:
+        for sub in ("lib", "lib64"):
+            d = Path(root) / sub
+            if d.is_dir():
+                for entry in d.iterdir():
+                    if entry.name.startswith("python"):
+                        continue  # handled below, entry by entry
+                    paths.add(str(entry))
+    for sp in {p for p in sys.path if p and os.path.isdir(p)}:
+        real = os.path.realpath(sp)
+        if real.endswith("site-packages") or real.endswith("dist-packages"):
+            for entry in os.scandir(real):
+                if "mianjing" not in entry.name.lower():
+                    paths.add(entry.path)
+        elif "python3" in real and "site-packages" not in real and os.path.basename(real).startswith("python3"):
+            # the standard library folder: everything but site-packages, which is handled above
+            for entry in os.scandir(real):
+                if entry.name not in ("site-packages", "dist-packages"):
+                    paths.add(entry.path)
+    return sorted(paths)
+
+
+def landlock(tmp: str) -> str:
+    abi = landlock_abi()
+    if abi < 1:
+        raise OSError("Landlock is not available in this kernel")
+    fs_all = (1 << 13) - 1
+    if abi >= 2:
+        fs_all |= 1 << 13
+    if abi >= 3:
+        fs_all |= 1 << 14
+    if abi >= 5:
+        fs_all |= 1 << 15
+    attr = _RulesetAttr(fs_all, 0, 0)
+    size = 8
+    if abi >= 4:
+        attr.handled_access_net, size = 0b11, 16  # no TCP bind or connect at all
+    if abi >= 6:
+        attr.scoped, size = 0b11, 24  # no abstract unix sockets, no signals out of the sandbox
+    rfd = _libc.syscall(_LL_CREATE, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+    if rfd < 0:
+        raise OSError(ctypes.get_errno(), "landlock_create_ruleset")
+    try:
+        def allow(path: str, access: int) -> None:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            try:
+                if not os.path.isdir(path):
+                    access &= _FS_FILE_RIGHTS
+                rule = _PathBeneath(access & fs_all, fd)
+                if _libc.syscall(_LL_ADD, rfd, 1, ctypes.byref(rule), 0) != 0:
+                    raise OSError(ctypes.get_errno(), f"landlock_add_rule {path}")
+            finally:
+                os.close(fd)
+
+        for p in readable_paths():
+            allow(p, _FS_READ)
+        allow(os.devnull, (1 << 1) | (1 << 2))
+        allow(tmp, fs_all)
+        _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(NO_NEW_PRIVS)")
+        if _libc.syscall(_LL_RESTRICT, rfd, 0) != 0:
+            raise OSError(ctypes.get_errno(), "landlock_restrict_self")
+    finally:
+        os.close(rfd)
+    extra = (", no TCP" if abi >= 4 else "") + (", no signals outside" if abi >= 6 else "")
+    return f"ABI {abi}: reads only the interpreter and libraries, writes only its /tmp{extra}"
+
+
+def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
+    layers = [
+        _layer("session", new_session),
+        _layer("descriptors", close_descriptors, job_fd),
+        _layer("private-tmp", private_tmp, tmp),
+        _layer("network-namespace", network_namespace),
+        _layer("rlimits", base_rlimits),
+        _layer("uid", drop_uid, slot),
+        _layer("no-new-privs", no_new_privileges),
+        _layer("landlock", landlock, tmp),
+    ]
+    return layers
+
+
+# ---------------------------------------------------------------- job layers
+
+def vm_size_bytes() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    raise OSError("VmSize not found")
+
+
+def job_rlimits(vm_at_fork: int, memory_mb: int, cpu_s: float) -> str:
+    limit = vm_at_fork + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    cpu = max(1, int(cpu_s + 0.999))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU, then SIGKILL if ignored
+    return f"address space {limit >> 20} MB, CPU {cpu} s"
+
+
+_DENY = [
+    "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
+    "execve", "execveat", "fork", "vfork", "ptrace", "process_vm_readv", "process_vm_writev",
+    "mount", "umount2", "pivot_root", "chroot", "unshare", "setns",
+    "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups", "setfsuid",
+    "setfsgid", "capset", "setrlimit", "keyctl", "add_key", "request_key", "bpf", "perf_event_open",
+    "userfaultfd", "io_uring_setup", "init_module", "finit_module", "delete_module", "kexec_load",
+    "reboot", "swapon", "swapoff", "acct", "personality", "mknod", "mknodat", "open_by_handle_at",
+    "name_to_handle_at", "iopl", "ioperm", "settimeofday", "clock_settime", "sethostname",
+    "setdomainname", "syslog", "tkill", "pidfd_open", "pidfd_send_signal", "pidfd_getfd",
+    "process_madvise", "memfd_create",
+]
+
+
+def seccomp_filter() -> str:
+    import pyseccomp as sc
+
+    me = os.getpid()
+    f = sc.SyscallFilter(defaction=sc.ALLOW)
+    deny = sc.ERRNO(errno.EPERM)
+    for name in _DENY:
+        try:
+            f.add_rule(deny, name)
+        except Exception:  # noqa: BLE001 - a syscall this architecture lacks
+            pass
+    f.add_rule(deny, "clone", sc.Arg(0, sc.MASKED_EQ, CLONE_THREAD, 0))  # threads yes, processes no
+    f.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")  # glibc then falls back to clone, filtered above
+    f.add_rule(deny, "prlimit64", sc.Arg(2, sc.NE, 0))  # reading limits is fine, changing them is not
+    f.add_rule(deny, "kill", sc.Arg(0, sc.NE, me))
+    f.add_rule(deny, "tgkill", sc.Arg(0, sc.NE, me))
+    f.add_rule(deny, "rt_sigqueueinfo", sc.Arg(0, sc.NE, me))
+    f.add_rule(deny, "rt_tgsigqueueinfo", sc.Arg(0, sc.NE, me))
+    f.load()
+    return "no sockets, exec, fork, ptrace, mounts, privilege or limit changes; signals only to itself"
+
+
+def job_layers(vm_at_fork: int, memory_mb: int, cpu_s: float, use_seccomp: bool = True) -> list[Layer]:
+    layers = [_layer("job-rlimits", job_rlimits, vm_at_fork, memory_mb, cpu_s)]
+    if use_seccomp:
+        layers.append(_layer("seccomp", seccomp_filter))
+    return layers

@@ -1,0 +1,215 @@
+"""The isolated grader: a pool of one warm zygote and one pre-forked, pre-hardened spare worker.
+
+The controller talks to each worker directly over its own socketpair; the zygote only forks.
+Every receive has a deadline, and the last word is SIGKILL to the worker's process group.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+from typing import Any
+
+from . import wire
+from .controller import Timeout, WorkerDied
+
+
+class ZygoteError(RuntimeError):
+    pass
+
+
+class Worker:
+    def __init__(self, pid: int, sock: socket.socket, layers: list[str]):
+        self.pid, self.sock, self.layers = pid, sock, layers
+
+    def kill(self) -> None:
+        for target in (-self.pid, self.pid):  # its group (it called setsid), then itself
+            try:
+                os.kill(target, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def recv_deadline(sock: socket.socket, deadline: float, max_bytes: int = wire.MAX_MESSAGE) -> tuple[str, Any]:
+    """One framed message before `deadline` (time.monotonic()); Timeout or WorkerDied otherwise."""
+
+    def read(n: int) -> bytes:
+        buf = bytearray()
+        while len(buf) < n:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise Timeout()
+            r, _, _ = select.select([sock], [], [], left)
+            if not r:
+                raise Timeout()
+            try:
+                chunk = sock.recv(min(n - len(buf), 1 << 20))
+            except OSError as exc:
+                raise WorkerDied(f"channel error: {exc}") from None
+            if not chunk:
+                raise WorkerDied("the process exited")
+            buf += chunk
+        return bytes(buf)
+
+    (length,) = struct.unpack(">I", read(4))
+    if length > max_bytes:
+        raise wire.WireError(f"a message of {length} bytes is over the {max_bytes}-byte cap")
+    return wire.decode(read(length))
+
+
+def send_all(sock: socket.socket, data: bytes, deadline: float) -> None:
+    view = memoryview(data)
+    while view:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Timeout()
+        _, w, _ = select.select([], [sock], [], left)
+        if not w:
+            raise Timeout()
+        try:
+            n = sock.send(view)
+        except (BrokenPipeError, ConnectionResetError) as exc:
+            raise WorkerDied(f"the process exited ({exc})") from None
+        view = view[n:]
+
+
+class WorkerPool:
+    """Owns the zygote. `take()` returns a hardened worker and starts forking the next one."""
+
+    def __init__(self, spare: bool = True, start_timeout: float = 120.0):
+        self.spare_enabled = spare
+        ctl, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = dict(os.environ)
+        # the zygote must not inherit the controller's secrets through the environment either
+        env.pop("MIANJING_SERVICE_TOKEN", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mianjing.judge.zygote", str(child.fileno())],
+            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+        )
+        child.close()
+        self.ctl = ctl
+        self.ctl.settimeout(start_timeout)
+        try:
+            msg = self.ctl.recv(4096)
+        except socket.timeout:
+            self.close()
+            raise ZygoteError("the judge's zygote did not start in time") from None
+        if not msg or not json.loads(msg).get("ready"):
+            self.close()
+            raise ZygoteError("the judge's zygote failed to start (is torch installed? try `mianjing doctor`)")
+        self.ctl.settimeout(30)
+        # the spare: its socket, and whether the zygote's pid reply is still to be read
+        self._spare: socket.socket | None = None
+        self.last_layers: list[str] = []
+        if spare:
+            self._spare = self._request()
+
+    def _request(self) -> socket.socket:
+        """Ask the zygote to fork a worker on a new socketpair; the reply is read in take()."""
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            socket.send_fds(self.ctl, [b'{"op": "spawn"}'], [theirs.fileno()])
+        except OSError as exc:
+            mine.close()
+            raise ZygoteError(f"the judge's zygote stopped answering: {exc}") from None
+        finally:
+            theirs.close()
+        return mine
+
+    def _pid_reply(self) -> int:
+        try:
+            reply = self.ctl.recv(4096)
+        except OSError as exc:
+            raise ZygoteError(f"the judge's zygote stopped answering: {exc}") from None
+        if not reply:
+            raise ZygoteError("the judge's zygote exited")
+        return int(json.loads(reply)["pid"])
+
+    def take(self, timeout_s: float = 30.0) -> Worker:
+        sock = self._spare if self._spare is not None else self._request()
+        self._spare = None
+        pid = self._pid_reply()
+        worker = Worker(pid, sock, [])
+        try:
+            kind, body = recv_deadline(sock, time.monotonic() + timeout_s)
+        except (Timeout, WorkerDied, wire.WireError) as exc:
+            worker.kill()
+            raise ZygoteError(f"a judge worker failed to start: {type(exc).__name__} {exc}") from None
+        if kind != "hello":
+            worker.kill()
+            raise ZygoteError("a judge worker sent no hello")
+        worker.layers = list(body.get("layers", []))
+        self.last_layers = worker.layers
+        return worker
+
+    def refill(self) -> None:
+        """Fork the next spare (after a job, so it hardens while the controller is idle)."""
+        if self.spare_enabled and self._spare is None and self.alive():
+            self._spare = self._request()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self) -> None:
+        if self._spare is not None:
+            self._spare.close()  # the worker sees EOF on its job channel and exits
+            self._spare = None
+        try:
+            self.ctl.close()
+        except OSError:
+            pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+
+
+class IsolatedSession:
+    """One submission in one hardened worker; the controller's side of the conversation."""
+
+    def __init__(self, pool: WorkerPool):
+        self.pool = pool
+        self.worker = pool.take()
+        self.isolation = self.worker.layers
+
+    def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
+        deadline = time.monotonic() + timeout_s
+        send_all(self.worker.sock, wire.encode("job", job), deadline)
+        try:
+            return recv_deadline(self.worker.sock, deadline)
+        except wire.WireError as exc:
+            return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
+
+    def run(self, inputs: dict[str, Any], seed: int, timeout_s: float) -> tuple[str, dict[str, Any], float]:
+        t0 = time.monotonic()
+        deadline = t0 + timeout_s
+        send_all(self.worker.sock, wire.encode("case", {"inputs": inputs, "seed": seed}), deadline)
+        try:
+            kind, body = recv_deadline(self.worker.sock, deadline)
+        except wire.WireError as exc:
+            raise WorkerDied(f"the submission corrupted the judge channel ({exc})") from None
+        elapsed = (time.monotonic() - t0) * 1000
+        if not isinstance(body, dict):
+            return "protocol_error", {}, elapsed
+        return kind, body, elapsed
+
+    def close(self) -> None:
+        self.worker.kill()
+        try:
+            self.pool.refill()
+        except ZygoteError:
+            pass

@@ -1,0 +1,59 @@
+"""The judge as one object: a worker pool, prepared cases cached per (problem, seed), and grading.
+
+Used in the per-user service (warm) and by `--no-service` and `selfcheck` (in the calling process).
+Construct it before loading anything secret: the pool starts the zygote first.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import OrderedDict
+
+from ..problems.bank import get_problem
+from ..problems.spec import Problem
+from .controller import Prepared, judge_code, prepare
+from .isolated import IsolatedSession, WorkerPool
+from .verdict import JUDGE_ERROR, Report
+
+
+class LocalJudge:
+    def __init__(self, spare: bool = True, cache_size: int = 64):
+        self.pool = WorkerPool(spare=spare)  # first: the zygote must start before any secret is loaded
+        self._prepared: OrderedDict[tuple[str, int], Prepared] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        import torch  # the controller runs references; pin it to one thread like the workers
+
+        torch.set_num_threads(1)
+
+    def prepared(self, problem: Problem, seed: int) -> Prepared:
+        key = (problem.id, seed)
+        prep = self._prepared.get(key)
+        if prep is None:
+            prep = prepare(problem, seed)
+            self._prepared[key] = prep
+            while len(self._prepared) > self._cache_size:
+                self._prepared.popitem(last=False)
+        return prep
+
+    def judge(self, problem_id: str, code: str, seed: int | None = None) -> Report:
+        problem = get_problem(problem_id)  # UnknownProblem propagates: a usage error, not a verdict
+        if seed is None:
+            seed = random.randrange(1 << 30)
+        with self._lock:
+            try:
+                prep = self.prepared(problem, seed)
+            except Exception as exc:  # noqa: BLE001 - a broken problem is our fault
+                return Report(problem.id, JUDGE_ERROR, 0, 0, 0.0, [], f"the problem's reference or cases failed: {exc}", seed)
+            if not self.pool.alive():
+                self.pool.close()
+                self.pool = WorkerPool(spare=self.pool.spare_enabled)
+            return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool))
+
+    @property
+    def layers(self) -> list[str]:
+        return self.pool.last_layers
+
+    def close(self) -> None:
+        self.pool.close()
