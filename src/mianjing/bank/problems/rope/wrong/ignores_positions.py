@@ -1,0 +1,12 @@
+"""Always rotates by 0..T-1, whatever positions says."""
+import torch
+
+
+def apply_rope(x, positions=None, base=10000.0):
+    t, d = x.size(-2), x.size(-1)
+    pos = torch.arange(t, dtype=x.dtype)
+    inv_freq = base ** (-torch.arange(0, d, 2, dtype=x.dtype) / d)
+    angles = pos[:, None] * inv_freq[None, :]
+    angles = torch.cat([angles, angles], dim=-1)
+    x1, x2 = x.chunk(2, dim=-1)
+    return x * angles.cos() + torch.cat([-x2, x1], dim=-1) * angles.sin()
