@@ -151,3 +151,13 @@ def test_train_method_all(app):
     assert set(by) == {"full", "lora", "qlora"}
     assert by["full"]["min_gpus"] == 8 and by["lora"]["min_gpus"] == 1 and by["qlora"]["min_gpus"] == 1
     assert by["full"]["per_gpu_total"] > by["lora"]["per_gpu_total"] > by["qlora"]["per_gpu_total"]
+
+
+def test_config_missing_field_exits_2(app, tmp_path):
+    f = tmp_path / "config.json"
+    f.write_text(json.dumps({"model_type": "llama", "hidden_size": 16, "num_hidden_layers": 2,
+                             "num_attention_heads": 4, "intermediate_size": 32}))
+    r = run(app, "kv", "--config", str(f), "--seq", "10")
+    assert r.exit_code == 2 and "vocab_size" in r.output
+    r = run(app, "params", "--config", str(tmp_path / "nope.json"))
+    assert r.exit_code == 2 and "not found" in r.output

@@ -111,6 +111,9 @@ SMALL = {
     "llama-bias-mqa": dict(model_type="llama", vocab_size=500, hidden_size=64, intermediate_size=100,
                            num_hidden_layers=2, num_attention_heads=8, num_key_value_heads=1, attention_bias=True,
                            mlp_bias=True, tie_word_embeddings=True),
+    # no tie_word_embeddings field: LlamaConfig's default (untied) applies
+    "llama-no-tie-field": dict(model_type="llama", vocab_size=400, hidden_size=32, intermediate_size=48,
+                               num_hidden_layers=2, num_attention_heads=4),
     "qwen3-moe": dict(model_type="qwen3_moe", vocab_size=300, hidden_size=32, intermediate_size=64,
                       moe_intermediate_size=16, num_experts=6, num_experts_per_tok=2, num_hidden_layers=4,
                       decoder_sparse_step=2, mlp_only_layers=[3], num_attention_heads=4, num_key_value_heads=2,

@@ -117,9 +117,14 @@ def arch_from_config(cfg: dict, name: str = "model") -> Arch:
     if mt not in known:
         assumptions.append(f"model_type {mt or '(none)'!r} is not one mianjing knows; counted as a "
                            "Llama-style decoder (RMSNorm, SwiGLU MLP)")
-    # tie_word_embeddings: transformers' default is True in PretrainedConfig, but every family here
-    # sets it; when absent we follow the library default.
-    tie = bool(cfg.get("tie_word_embeddings", True))
+    # tie_word_embeddings when absent: False for every family here (their config classes' default),
+    # True otherwise (transformers' PretrainedConfig default).
+    if "tie_word_embeddings" in cfg and cfg["tie_word_embeddings"] is not None:
+        tie = bool(cfg["tie_word_embeddings"])
+    else:
+        tie = mt not in known
+        if tie:
+            assumptions.append("tie_word_embeddings not given: assumed tied (transformers' generic default)")
     attention_bias = bool(cfg.get("attention_bias", False))
     if mt == "qwen2" or mt == "qwen2_moe":
         qkv_bias, o_bias = True, False  # Qwen2 hard-codes bias on q/k/v only

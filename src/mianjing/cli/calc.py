@@ -145,7 +145,7 @@ def lora_cmd(rank: Annotated[int, typer.Option("--rank", "-r", help="LoRA rank r
 def zero_cmd(params: Annotated[Optional[str], typer.Option("--params", help="Total parameters Ψ, e.g. 7.5B or 2851e6.")] = None,
              model: ModelOpt = None, config: ConfigOpt = None,
              largest_layer: Annotated[Optional[str], typer.Option("--largest-layer", help="Largest layer's parameters (ZeRO-3, deepspeed).")] = None,
-             gpus_per_node: Annotated[int, typer.Option("--gpus-per-node", help="GPUs per node.")] = 8,
+             gpus_per_node: Annotated[int, typer.Option("--gpus-per-node", help="GPUs per node (DeepSpeed's default: 1).")] = 1,
              nodes: Annotated[int, typer.Option("--nodes", help="Nodes.")] = 1,
              stage: Annotated[Optional[int], typer.Option("--stage", help="Only this stage (paper: 0-3; deepspeed: 2 or 3).")] = None,
              convention: Annotated[str, typer.Option("--convention", help="paper (ZeRO paper, K=12) or deepspeed (its estimators' exact output).")] = "paper",
