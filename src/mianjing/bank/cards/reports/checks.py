@@ -60,10 +60,18 @@ def dsv3_mla_absorb() -> None:
     q_absorbed = w_uk.T @ q  # d_c-dimensional query, computed once per step
     scores_absorbed = cs @ q_absorbed
     assert np.allclose(scores_rebuilt, scores_absorbed)
-    # the decoupled RoPE part cannot be absorbed: a position-dependent rotation sits between W^{UK} and q
-    theta = 0.3
-    rot = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
-    assert not np.allclose(rot, np.eye(2))
+    # with RoPE on the key, k_t = R_t W^{UK} c_t: the matrix between q and c_t depends on t, so one
+    # precomputed absorbed query no longer gives the right scores (hence the separate decoupled RoPE key)
+    def rope(x: np.ndarray, pos: int) -> np.ndarray:
+        out = x.copy()
+        for i in range(0, x.size, 2):
+            ang = pos * 10000.0 ** (-i / x.size)
+            c, s_ = math.cos(ang), math.sin(ang)
+            out[i], out[i + 1] = c * x[i] - s_ * x[i + 1], s_ * x[i] + c * x[i + 1]
+        return out
+    q_pos = 7
+    true_scores = np.array([rope(q, q_pos) @ rope(w_uk @ c, t) for t, c in enumerate(cs)])
+    assert not np.allclose(true_scores, cs @ (w_uk.T @ rope(q, q_pos)))
 
 
 def _dsv3_params() -> tuple[float, float]:
@@ -213,7 +221,6 @@ def dsv3_yarn() -> None:
     new_inv = (1 - gamma) * inv / s + gamma * inv
     assert np.isclose(new_inv[0], inv[0])          # highest frequency: untouched
     assert np.isclose(new_inv[-1], inv[-1] / s)     # lowest frequency: fully interpolated
-    assert 4096 * 32 == 131072                      # 4K -> 32K -> 128K
 
 
 def dsv3_mtp_speedup() -> None:
@@ -309,7 +316,6 @@ def minimax_hybrid_layout() -> None:
     n_soft = layers.count("softmax")
     assert n_soft == 10 and layers[7] == "softmax" and layers[-1] == "softmax"
     assert n_soft / len(layers) == 1 / 8
-    assert 4_000_000 / 1_000_000 == 4  # trained at 1M, extrapolated to 4M
 
 
 # ---------------------------------------------------------------------------------------------------
