@@ -266,6 +266,7 @@ def rope_context_scaling() -> None:
     theta_ntk = base_ntk ** (-torch.arange(0, d, 2, dtype=torch.float64) / d)
     assert theta_ntk[0] == theta[0] == 1.0
     assert math.isclose((theta[-1] / theta_ntk[-1]).item(), s, rel_tol=1e-9)
+    assert round(base_ntk, -1) == 40890  # d = 128, s = 4 (card long-context-training)
     ratios = theta / theta_ntk
     assert (ratios[1:] > ratios[:-1]).all()  # high frequencies barely change, low ones are interpolated
     # YaRN attention temperature: sqrt(1/t) = 0.1·ln(s) + 1
@@ -364,3 +365,23 @@ def cuda_grid_indexing() -> None:
     assert abs(1 / 12 - 0.083) < 1e-3
     n = 4096
     assert round(2 * n**3 / (3 * 4 * n**2)) == 683
+
+
+def kv_cache_gqa_ratio() -> None:
+    """Card recent-fundamentals: LLaMA-2-70B shapes (80 layers, 64 query heads, 8 KV heads of 128), bf16:
+    KV cache per token is 2.5 MiB with MHA and 320 KiB with GQA, measured from real cache tensors."""
+    import torch
+
+    layers, heads, kv_heads, d_head, tokens = 80, 64, 8, 128, 3
+
+    def cache_bytes(n_kv: int) -> int:
+        with torch.device("meta"):
+            cache = [(torch.empty(1, n_kv, tokens, d_head, dtype=torch.bfloat16),
+                      torch.empty(1, n_kv, tokens, d_head, dtype=torch.bfloat16)) for _ in range(layers)]
+        return sum(k.numel() * k.element_size() + v.numel() * v.element_size() for k, v in cache) // tokens
+
+    mha, gqa = cache_bytes(heads), cache_bytes(kv_heads)
+    assert mha == 2 * layers * heads * d_head * 2 == 2_621_440  # 2.5 MiB per token
+    assert gqa == 327_680 and mha // gqa == heads // kv_heads == 8
+    # a 4k-token sequence: 10 GiB (MHA) vs 1.25 GiB (GQA)
+    assert mha * 4096 / 2**30 == 10.0 and gqa * 4096 / 2**30 == 1.25
