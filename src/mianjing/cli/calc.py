@@ -414,8 +414,11 @@ def infer_cmd(gpu_memory: Annotated[str, typer.Option("--gpu-memory", help="Memo
 @calc_app.command("verify")
 def verify_cmd(measure: Annotated[bool, typer.Option("--measure", help="Also measure with real PyTorch on CPU (imports torch; ~20 s).")] = False,
                json_: JsonOpt = False) -> None:
-    """Check the calculators against DeepSpeed's and Hugging Face's published outputs, the ZeRO paper,
-    published model sizes, and (with --measure) real PyTorch tensors.
+    """Check the calculators against published outputs, model sizes and (--measure) real PyTorch tensors.
+
+    Sources: DeepSpeed's and Hugging Face's documented estimator outputs, the ZeRO paper's Figure 1,
+    published model sizes; with --measure, tensors of a real AdamW step, of ZeRO-1 / FSDP sharding
+    over gloo processes, of a real KV cache, and transformers models built on the meta device.
 
     Example: mianjing calc verify --measure
     """
