@@ -278,3 +278,10 @@ def test_every_card_command_is_documented():
 def test_unknown_topic_is_a_usage_error(sample_bank, command):
     result = run(*command, "--topic", "nope")
     assert result.exit_code == 2 and "no topic 'nope'; topics: math" in result.stderr
+
+
+def test_markup_in_user_input_is_shown_literally(sample_bank):
+    result = run("cards", "show", "[/bold]")
+    assert result.exit_code == 2 and "no card '[/bold]'" in result.stderr
+    result = run("review", "--limit", "1", input="[red]x[/red]\n[/oops]\n3\n")
+    assert result.exit_code == 0 and "'[/oops]' is not a rating" in result.stdout

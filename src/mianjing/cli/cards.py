@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from typing import Optional
 
 import typer
+from rich.markup import escape as esc
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -35,13 +36,13 @@ def _bank(*, quiet: bool = False):
 
 def _topic(bank, topic: str | None) -> None:
     if topic and topic not in bank.topics():
-        fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
+        fail(f"no topic {esc(repr(topic))}; topics: {', '.join(bank.topics()) or '(none)'}")
 
 
 def _lang(value: str) -> str:
     value = value.lower()
     if value not in ("zh", "en"):
-        fail(f"--lang must be zh or en, got {value!r}")
+        fail(f"--lang must be zh or en, got {esc(repr(value))}")
     return value
 
 
@@ -51,7 +52,7 @@ def _connect():
     try:
         return connect()
     except DatabaseError as exc:
-        fail(str(exc), code=1)
+        fail(esc(str(exc)), code=1)
 
 
 def _card_or_fail(bank, card_id: str):
@@ -61,7 +62,7 @@ def _card_or_fail(bank, card_id: str):
 
         close = difflib.get_close_matches(card_id, list(bank.cards), n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `mianjing cards list` shows the ids"
-        fail(f"no card {card_id!r}{hint}")
+        fail(f"no card {esc(repr(card_id))}{hint}")
     return card
 
 
@@ -103,7 +104,7 @@ def list_cmd(
         table.add_column("answers", no_wrap=True)
         table.add_column("question", ratio=1, min_width=24)
         for c in group:
-            table.add_row(c.id, " ".join(c.answers), f"{c.question(lang)} [dim]({c.level})[/]")
+            table.add_row(c.id, " ".join(c.answers), f"{esc(c.question(lang))} [dim]({c.level})[/]")
         console.print(table)
     console.print(f"{len(cards)} cards.")
 
@@ -125,9 +126,9 @@ def show_cmd(
         print_json(card.to_dict(full=True))
         return
     meta = Table.grid(padding=(0, 2))
-    meta.add_row("topic", card.topic)
+    meta.add_row("topic", esc(card.topic))
     meta.add_row("level", card.level)
-    meta.add_row("answers", ", ".join(f"{a} {bank.catalogue[a].title}" for a in card.answers))
+    meta.add_row("answers", esc(", ".join(f"{a} {bank.catalogue[a].title}" for a in card.answers)))
     meta.add_row("tags", ", ".join(card.tags))
     meta.add_row("checks", ", ".join(card.checks) or "none")
     meta.add_row("reviewed", card.reviewed.isoformat() if card.reviewed else "")
@@ -142,7 +143,7 @@ def show_cmd(
                 console.print()
     console.print(Text("sources", style="bold magenta"))
     for s in card.sources:
-        console.print(f"- {s}", highlight=False)
+        console.print(f"- {esc(s)}", highlight=False)
 
 
 def search_cmd(
@@ -160,14 +161,14 @@ def search_cmd(
                     "cards": [dict(c.to_dict(full=False), score=s) for c, s in hits]})
         return
     if not hits:
-        console.print(f"No card mentions {query!r}.")
+        console.print(f"No card mentions {esc(repr(query))}.")
         return
     table = Table(title=f"{len(hits)} cards for {query!r}", title_justify="left")
     table.add_column("id", style="bold cyan", no_wrap=True)
     table.add_column("topic")
     table.add_column("question")
     for c, _ in hits:
-        table.add_row(c.id, c.topic, c.question(lang))
+        table.add_row(c.id, esc(c.topic), esc(c.question(lang)))
     console.print(table)
 
 
@@ -182,7 +183,7 @@ def coverage_cmd(
     bank = _bank(quiet=as_json)
     cov = coverage(bank)
     for w in cov.warnings:
-        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        err_console.print(f"[yellow]warning:[/] {esc(w)}", highlight=False)
     if as_json:
         print_json(cov.to_dict())
         return
@@ -203,10 +204,10 @@ def coverage_cmd(
         table.add_column("covered by")
         for c in cov.items:
             if c.item.scope == "feature":
-                what = f"[dim]feature: {c.item.feature}[/]"
+                what = f"[dim]feature: {esc(c.item.feature)}[/]"
             else:
                 what = ", ".join(c.cards + c.problems) or "[red]missing[/]"
-            table.add_row(c.item.id, c.item.title, what)
+            table.add_row(c.item.id, esc(c.item.title), what)
         console.print(table)
     cards_missing, problems_missing = cov.missing("cards"), cov.missing("problems")
     if cards_missing:
@@ -256,7 +257,7 @@ def weakest_cmd(
     table.add_column("due")
     table.add_column("question")
     for m in weak:
-        table.add_row(m.card.id, f"{m.retrievability:.0%}", _when(m.due, now), m.card.question(lang))
+        table.add_row(m.card.id, f"{m.retrievability:.0%}", _when(m.due, now), esc(m.card.question(lang)))
     console.print(table)
     if unreviewed:
         console.print(f"[dim]{unreviewed} card(s) never reviewed are not listed.[/]")
@@ -283,7 +284,7 @@ def check_cmd(
         cards = [bank.cards[c] for c in card_ids if c in bank.cards]
     else:
         if topic and topic not in bank.topics() and not any(i.path.parent.name == topic for i in issues):
-            fail(f"no topic {topic!r}; topics: {', '.join(bank.topics()) or '(none)'}")
+            fail(f"no topic {esc(repr(topic))}; topics: {', '.join(bank.topics()) or '(none)'}")
         cards = bank.select(topic=topic)
         if topic:
             issues = [i for i in issues if i.path.parent.name == topic]
@@ -295,11 +296,11 @@ def check_cmd(
     if not no_run:
         for (topic_dir, name), users in named.items():
             if not as_json:
-                console.print(f"  {topic_dir.name}.{name} ...", end=" ", highlight=False)
+                console.print(f"  {esc(topic_dir.name)}.{name} ...", end=" ", highlight=False)
             r = run_check(topic_dir, name)
             results.append((r, users))
             if not as_json:
-                console.print("[green]ok[/]" if r.ok else f"[red]FAILED[/] {r.message}", highlight=False)
+                console.print("[green]ok[/]" if r.ok else f"[red]FAILED[/] {esc(r.message)}", highlight=False)
     failed = [r for r, _ in results if not r.ok]
     ok = not issues and not failed
     if as_json:
@@ -311,7 +312,7 @@ def check_cmd(
         })
     else:
         for i in issues:
-            console.print(f"[red]invalid[/] {i}", highlight=False)
+            console.print(f"[red]invalid[/] {esc(str(i))}", highlight=False)
         ran = f"{len(results)} checks run, {len(failed)} failed" if not no_run else "checks not run"
         console.print(f"{len(cards)} valid cards, {len({i.path for i in issues})} invalid files; {ran}.",
                       highlight=False)
@@ -422,7 +423,7 @@ def review_cmd(
                 if raw in _RATING_WORDS:
                     rating = _RATING_WORDS[raw]
                     break
-                console.print(f"[red]{raw!r} is not a rating;[/] type 1, 2, 3 or 4 (f shows the full answer, q quits).")
+                console.print(f"[red]{esc(repr(raw))} is not a rating;[/] type 1, 2, 3 or 4 (f shows the full answer, q quits).")
             now = datetime.now(timezone.utc)
             out = reviewer.review(card.id, rating, now=now, duration_ms=int((time.monotonic() - started) * 1000),
                                   lang=lang, answer=answer, keypoints_hit=hits, keypoints_total=len(results))
@@ -469,7 +470,7 @@ def plan_cmd(
         try:
             when = date.fromisoformat(interview_date)
         except ValueError:
-            fail(f"--interview-date must be a date like 2026-12-20, got {interview_date!r}")
+            fail(f"--interview-date must be a date like 2026-12-20, got {esc(repr(interview_date))}")
         today = datetime.now(timezone.utc).astimezone().date()
         if when <= today:
             fail(f"--interview-date {when} is not after today ({today})")
@@ -481,7 +482,7 @@ def plan_cmd(
     try:
         plan = reviewer.plan(list(bank.cards.values()))
     except ValueError as exc:
-        fail(f"{exc}; set a new one with --interview-date or forget it with --clear")
+        fail(f"{esc(str(exc))}; set a new one with --interview-date or forget it with --clear")
     if as_json:
         print_json(plan.to_dict())
         return
