@@ -292,3 +292,74 @@ def bradley_terry_reward_loss() -> None:
     assert torch.allclose(bt, -F.logsigmoid((rw + 3.7) - (rl + 3.7)))
     bt.sum().backward()
     assert torch.allclose(rw.grad, -(1 - torch.sigmoid(rw - rl)).detach())
+
+
+def bool_mask_conventions() -> None:
+    """PyTorch has two opposite boolean-mask conventions: in F.scaled_dot_product_attention True
+    means "may attend", in nn.MultiheadAttention True means "masked out". A fully masked row
+    filled with -inf gives NaN; filled with the dtype's most negative finite value it does not."""
+    import torch
+    import torch.nn.functional as F
+
+    torch.manual_seed(7)
+    n, d = 5, 8
+    q, k, v = (torch.randn(1, 1, n, d, dtype=torch.float64) for _ in range(3))
+    allowed = torch.ones(n, n, dtype=torch.bool).tril()
+    causal = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+    assert torch.allclose(F.scaled_dot_product_attention(q, k, v, attn_mask=allowed), causal)
+    mha = torch.nn.MultiheadAttention(d, 1, batch_first=True, dtype=torch.float64)
+    x = torch.randn(1, n, d, dtype=torch.float64)
+    out_right, _ = mha(x, x, x, attn_mask=~allowed)  # True = blocked
+    wq, wk, wv = mha.in_proj_weight.detach().chunk(3)
+    bq, bk, bv = mha.in_proj_bias.detach().chunk(3)
+    qq, kk, vv = x @ wq.T + bq, x @ wk.T + bk, x @ wv.T + bv
+    s = (qq @ kk.transpose(-1, -2) / math.sqrt(d)).masked_fill(~allowed, -math.inf)
+    ref = torch.softmax(s, -1) @ vv @ mha.out_proj.weight.detach().T + mha.out_proj.bias.detach()
+    assert torch.allclose(out_right, ref, atol=1e-10)
+    out_wrong, _ = mha(x, x, x, attn_mask=allowed)  # passing the SDPA convention to MHA
+    assert not torch.allclose(out_wrong, ref)
+    # with a KV cache the n_q new queries are the last rows: tril(n_k - n_q) reproduces them
+    n_q = 2
+    offset = torch.ones(n_q, n, dtype=torch.bool).tril(n - n_q)
+    last = F.scaled_dot_product_attention(q[:, :, -n_q:], k, v, attn_mask=offset)
+    assert torch.allclose(last, causal[:, :, -n_q:])
+    # a query with every key masked
+    row = torch.tensor([1.0, 2.0, 3.0])
+    all_masked = torch.ones(3, dtype=torch.bool)
+    assert torch.isnan(torch.softmax(row.masked_fill(all_masked, -math.inf), 0)).all()
+    safe = torch.softmax(row.masked_fill(all_masked, torch.finfo(row.dtype).min), 0)
+    assert torch.isfinite(safe).all()
+
+
+def left_padding_generation() -> None:
+    """Batched generation with a decoder-only model pads on the left: with the padding mask and
+    position ids counted over real tokens only, the last position's output equals the unpadded
+    run; right padding would put a pad token at the position that predicts the next token."""
+    import torch
+
+    torch.manual_seed(8)
+    d, vocab, max_pos = 16, 50, 32
+    emb = torch.nn.Embedding(vocab, d, dtype=torch.float64)
+    pos = torch.nn.Embedding(max_pos, d, dtype=torch.float64)
+    wq, wk, wv = (torch.randn(d, d, dtype=torch.float64) / 4 for _ in range(3))
+
+    def forward(ids, attn_mask):  # ids (b, n), attn_mask (b, n) with 1 = real token
+        n = ids.shape[1]
+        position_ids = (attn_mask.cumsum(-1) - 1).clamp(min=0)
+        h = emb(ids) + pos(position_ids)
+        s = (h @ wq) @ (h @ wk).transpose(-1, -2) / math.sqrt(d)
+        allowed = torch.ones(n, n, dtype=torch.bool).tril()[None] & attn_mask.bool()[:, None, :]
+        s = s.masked_fill(~allowed, torch.finfo(s.dtype).min)
+        return torch.softmax(s, -1) @ (h @ wv)
+
+    seq = torch.tensor([[7, 3, 9, 4]])
+    ref = forward(seq, torch.ones_like(seq))[0, -1]
+    left = torch.tensor([[0, 0, 7, 3, 9, 4]])
+    left_mask = torch.tensor([[0, 0, 1, 1, 1, 1]])
+    with torch.no_grad():
+        assert torch.allclose(forward(left, left_mask)[0, -1], ref, atol=1e-12)
+        # forgetting to shift the position ids breaks the equality
+        h_wrong = emb(left) + pos(torch.arange(6)[None])
+        assert not torch.allclose(h_wrong[0, -1], (emb(seq) + pos(torch.arange(4)[None]))[0, -1])
+    right = torch.tensor([[7, 3, 9, 4, 0, 0]])
+    assert right[0, -1].item() == 0  # the position that would predict the next token is padding
