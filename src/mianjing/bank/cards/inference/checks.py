@@ -445,3 +445,39 @@ def flash_attention_tiled_matches() -> None:
             assert s.shape[1] <= tile  # only a tile of scores exists at any time
         out[r0:r0 + tile] = o / l[:, None]
     assert torch.allclose(out, ref, atol=1e-12)
+
+
+# --------------------------------------------------------------------------- prefix caching
+
+def _block_hashes(tokens, bs):
+    """vLLM-style prefix-caching keys: a full block's key covers its own tokens and, through the
+    parent key, every token before it; a trailing partial block gets no key."""
+    keys, parent = [], None
+    for start in range(0, len(tokens) - len(tokens) % bs, bs):
+        parent = hash((parent, tuple(tokens[start:start + bs])))
+        keys.append(parent)
+    return keys
+
+
+def prefix_caching_reuse() -> None:
+    """Automatic prefix caching reuses only full blocks whose whole prefix matches: two requests
+    sharing a 37-token system prompt with block size 16 share 2 blocks (32 tokens) and recompute the
+    rest; identical block contents after a different prefix are not shared."""
+    bs = 16
+    system = list(range(1000, 1037))  # 37 tokens
+    a = system + [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    b = system + [21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+    cache = {}
+    for key in _block_hashes(a, bs):
+        cache[key] = True
+    hits = 0
+    for key in _block_hashes(b, bs):
+        if key not in cache:
+            break
+        hits += 1
+    assert hits == 2 and hits * bs == 32 == (len(system) // bs) * bs
+    assert len(b) - hits * bs == 20  # tokens b still has to prefill
+    # the same 16 tokens after a different prefix produce a different key
+    block = list(range(500, 516))
+    assert _block_hashes([7] * 16 + block, bs)[1] != _block_hashes([8] * 16 + block, bs)[1]
+    assert _block_hashes(block, bs)[0] != _block_hashes([7] * 16 + block, bs)[1]

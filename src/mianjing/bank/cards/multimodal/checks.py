@@ -283,3 +283,44 @@ def infonce_temperature_focus() -> None:
         shares.append((neg[0] / neg.sum()).item())  # share taken by the hardest negative
     assert all(a < b for a, b in zip(shares, shares[1:])), shares
     assert shares[0] < 0.35 and shares[-1] > 0.99
+
+
+def siglip_sigmoid_loss() -> None:
+    """SigLIP (Zhai et al. 2023, §3): logits = t·x·yᵀ + b, labels +1 on the diagonal and -1 elsewhere,
+    loss = -Σ_ij log σ(z_ij·logit_ij) / n. It is binary cross-entropy over every pair, each pair's
+    term is independent of the other logits (no softmax normaliser), it splits across devices
+    without a global normaliser, and the init t=10, b=-10 keeps the n-1 negatives per row from
+    dominating the initial loss."""
+    import torch
+    import torch.nn.functional as F
+
+    g = torch.Generator().manual_seed(9)
+    n, d = 8, 16
+    x = F.normalize(torch.randn(n, d, generator=g, dtype=torch.float64), dim=-1)
+    y = F.normalize(torch.randn(n, d, generator=g, dtype=torch.float64), dim=-1)
+    t, b = 10.0, -10.0
+    logits = t * x @ y.T + b
+    z = 2 * torch.eye(n, dtype=torch.float64) - 1
+    loss = -F.logsigmoid(z * logits).sum() / n
+    bce = F.binary_cross_entropy_with_logits(logits, torch.eye(n, dtype=torch.float64), reduction="sum") / n
+    assert torch.isclose(loss, bce)
+    # pair terms are independent: moving one negative logit changes only that term
+    terms = -F.logsigmoid(z * logits)
+    logits2 = logits.clone()
+    logits2[0, 1] += 3.0
+    terms2 = -F.logsigmoid(z * logits2)
+    diff = (terms2 - terms).abs() > 0
+    assert diff.sum() == 1 and diff[0, 1]
+    # unlike the softmax (CLIP) loss, where the same change moves the positive's term of row 0
+    assert not torch.isclose(F.cross_entropy(logits2[0:1], torch.tensor([0])), F.cross_entropy(logits[0:1], torch.tensor([0])))
+    # device-chunked computation: blocks of (local images × all texts) sum to the same loss
+    chunks = sum(-F.logsigmoid(z[r] * logits[r]).sum() for r in torch.arange(n).chunk(4)) / n
+    assert torch.isclose(chunks, loss)
+    # bias init: with b = 0 the n-1 negatives dominate a row's initial loss; with b = -10 they do not
+    n_big = 1024
+    cos = torch.zeros(n_big, dtype=torch.float64)  # random high-dim embeddings: cosine ≈ 0
+    for bias, neg_dominates in ((0.0, True), (-10.0, False)):
+        lg = t * cos + bias
+        pos_term = -F.logsigmoid(lg[0])
+        neg_terms = -F.logsigmoid(-lg[1:]).sum()
+        assert (neg_terms > 10 * pos_term) == neg_dominates
