@@ -373,3 +373,23 @@ def sft_gpu_hours_example() -> None:
     assert flops == 2.52e19
     seconds = flops / (8 * 312e12 * 0.4)
     assert round(seconds / 3600) == 7
+
+
+def fsdp_full_shard_bytes() -> None:
+    """Card fsdp-vs-deepspeed: FSDP FULL_SHARD with fp32 sharded parameters (they are the master weights),
+    fp32 sharded gradients and AdamW states holds 16Ψ/N bytes per rank — the same as ZeRO-3 — measured
+    after a real AdamW step on the shard."""
+    import torch
+
+    n, psi = 4, 4096
+    full = torch.randn(psi)
+    shard = torch.chunk(full, n)[0].clone().requires_grad_(True)  # rank 0's fp32 FlatParameter shard
+    opt = torch.optim.AdamW([shard], lr=1e-3)
+    shard.grad = torch.randn_like(shard)  # reduce-scattered gradient shard (fp32 here)
+    opt.step()
+    st = opt.state[shard]
+    held = sum(t.numel() * t.element_size() for t in (shard, shard.grad, st["exp_avg"], st["exp_avg_sq"]))
+    assert held == 16 * psi // n == _zero_rank0_bytes(psi, n, 3)
+    # during compute a wrapped unit's bf16 parameters are all-gathered transiently: 2 bytes × unit size
+    unit = full.to(torch.bfloat16)
+    assert unit.numel() * unit.element_size() == 2 * psi

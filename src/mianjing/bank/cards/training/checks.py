@@ -393,3 +393,30 @@ def z_loss_pins_logsumexp() -> None:
     lg = shifted.clone().requires_grad_(True)
     z_loss(lg).backward()
     assert (lg.grad > 0).all()
+
+
+def gradient_accumulation_equivalence() -> None:
+    """Accumulating k micro-batch gradients of (loss / k) equals one batch k times larger — when every
+    micro-batch has the same number of target tokens; global batch = micro × accumulation × data-parallel."""
+    import torch
+    import torch.nn as nn
+
+    torch.manual_seed(0)
+    model = nn.Linear(8, 3)
+    x, y = torch.randn(12, 8), torch.randint(0, 3, (12,))
+    loss_fn = nn.CrossEntropyLoss()
+    loss_fn(model(x), y).backward()
+    big = [p.grad.clone() for p in model.parameters()]
+    model.zero_grad()
+    k = 4
+    for xs, ys in zip(x.chunk(k), y.chunk(k)):
+        (loss_fn(model(xs), ys) / k).backward()  # gradients add up in .grad between optimizer steps
+    for g_big, p in zip(big, model.parameters()):
+        assert torch.allclose(g_big, p.grad, atol=1e-6)
+    # forgetting the 1/k scales the gradient by k
+    model.zero_grad()
+    for xs, ys in zip(x.chunk(k), y.chunk(k)):
+        loss_fn(model(xs), ys).backward()
+    assert torch.allclose(model.weight.grad, k * big[0], atol=1e-5)
+    # batch bookkeeping used on the card: 4 per GPU × 8 accumulation × 16 GPUs = 512 sequences
+    assert 4 * 8 * 16 == 512
