@@ -261,13 +261,13 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
                 dead = True
                 continue
             cr.time_ms = round(elapsed, 3)
-            cr.stdout = str(body.get("stdout", ""))[:10000] if isinstance(body, dict) else ""
+            # prints are shown for visible cases only: hidden inputs are described, never echoed
+            if not case.hidden and isinstance(body, dict):
+                cr.stdout = str(body.get("stdout", ""))[:10000]
             if kind == "error":
                 v = body.get("verdict")
                 cr.verdict = v if v in _CASE_ERROR_VERDICTS else RUNTIME_ERROR
-                cr.message = str(body.get("message", ""))[:1000]
-                if body.get("traceback"):
-                    cr.message += "\n" + str(body["traceback"])[:3000]
+                cr.message = error_text(body, case.hidden)
                 if cr.verdict == "memory_limit_exceeded":
                     dead = True  # the allocator state after an out-of-memory is not to be trusted
                 continue
@@ -296,6 +296,18 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         if complexity and complexity.get("message") and verdict == TIME_LIMIT_EXCEEDED:
             message += ": " + complexity["message"]
     return finish(verdict, message, cases, isolation, complexity)
+
+
+def error_text(body: dict[str, Any], hidden: bool) -> str:
+    """The exception and the user's own frames; short for hidden cases, whose inputs an
+    exception message could otherwise carry out."""
+    msg = str(body.get("message", ""))
+    tb = str(body.get("traceback", "") or "")
+    if hidden:
+        msg = msg if len(msg) <= 200 else msg[:197] + "..."
+        lines = [ln for ln in tb.splitlines() if ln.startswith("  File ")]
+        return msg + ("\n" + "\n".join(lines[-4:]) if lines else "")
+    return msg[:1000] + ("\n" + tb[:3000] if tb else "")
 
 
 _SETUP_VERDICTS = {INVALID_SUBMISSION, RUNTIME_ERROR, FORBIDDEN, "memory_limit_exceeded", JUDGE_ERROR}

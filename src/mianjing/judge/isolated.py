@@ -190,7 +190,12 @@ class IsolatedSession:
         deadline = time.monotonic() + timeout_s
         send_all(self.worker.sock, wire.encode("job", job), deadline)
         try:
-            return recv_deadline(self.worker.sock, deadline)
+            kind, body = recv_deadline(self.worker.sock, deadline)
+            if kind == "ready" and isinstance(body, dict):
+                # said before any submitted code ran, so still the worker's own word
+                self.isolation = self.isolation + [str(x) for x in body.get("layers", [])][:8]
+                self.pool.last_layers = self.isolation
+            return kind, body
         except wire.WireError as exc:
             return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
 

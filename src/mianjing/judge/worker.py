@@ -63,6 +63,8 @@ def user_traceback(exc: BaseException) -> str:
 def _is_memory_error(exc: BaseException) -> bool:
     if isinstance(exc, MemoryError):
         return True
+    if isinstance(exc, OSError) and exc.errno == 12:  # ENOMEM, e.g. from mmap
+        return True
     text = str(exc)
     return isinstance(exc, RuntimeError) and (
         "can't allocate memory" in text or "not enough memory" in text or "std::bad_alloc" in text
@@ -178,15 +180,16 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
     kind, job = wire.recv(fd)
     if kind != "job":
         return
+    layers: list[str] = []
     if apply_job_limits is not None:
-        apply_job_limits(job)  # final rlimits and seccomp, before any user byte runs
+        layers = apply_job_limits(job)  # final rlimits and seccomp, before any user byte runs
     install_guards(job.get("guards", []))
     sub = Submission(job)
     err = sub.setup()
     if err is not None:
         wire.send(fd, "setup_error", err)
         return
-    wire.send(fd, "ready", {})
+    wire.send(fd, "ready", {"layers": layers})
     while True:
         try:
             kind, msg = wire.recv(fd)

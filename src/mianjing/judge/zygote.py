@@ -36,6 +36,11 @@ def warm_up() -> None:
 
     for name in PRELOAD:
         importlib.import_module(name)
+    try:
+        # loaded here: on import it looks for libc by running a compiler, which the worker cannot
+        import pyseccomp  # noqa: F401
+    except Exception:  # noqa: BLE001 - no seccomp on this platform: doctor reports it
+        pass
     import torch
 
     torch.set_num_threads(1)
@@ -75,11 +80,15 @@ def worker_main(job_fd: int, tmp: str, slot: int, ctl: socket.socket, use_seccom
         layers = harden.pre_job(job_fd, tmp, slot)
         wire.send(job_fd, "hello", {"layers": [str(layer) for layer in layers], "pid": os.getpid()})
 
-        def apply_job_limits(job: dict) -> None:
+        def apply_job_limits(job: dict) -> list[str]:
+            import tempfile
+
+            tempfile.tempdir = tmp
             job_layers = harden.job_layers(vm, int(job["memory_limit_mb"]), float(job["cpu_limit_s"]), use_seccomp)
             failed = [str(layer) for layer in job_layers if not layer.on and layer.name == "job-rlimits"]
             if failed:  # without limits a submission could take the machine: refuse to run it
                 raise RuntimeError("; ".join(failed))
+            return [str(layer) for layer in job_layers]
 
         worker.serve(job_fd, apply_job_limits)
     except BaseException:  # noqa: BLE001 - nothing here may reach the zygote's code path
