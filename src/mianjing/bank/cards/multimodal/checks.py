@@ -324,3 +324,66 @@ def siglip_sigmoid_loss() -> None:
         pos_term = -F.logsigmoid(lg[0])
         neg_terms = -F.logsigmoid(-lg[1:]).sum()
         assert (neg_terms > 10 * pos_term) == neg_dominates
+
+
+# --------------------------------------------------------------------------- distillation
+
+def kd_temperature_gradient() -> None:
+    """Hinton et al. 2015 §2: for soft targets at temperature T the gradient w.r.t. student logit
+    z_i is (q_i - p_i)/T; for large T and zero-mean logits it approaches (z_i - v_i)/(N·T²), so the
+    soft loss is multiplied by T² to keep its gradient scale independent of T."""
+    import torch
+
+    g = torch.Generator().manual_seed(10)
+    n = 10
+    v = torch.randn(n, generator=g, dtype=torch.float64)
+    z0 = torch.randn(n, generator=g, dtype=torch.float64)
+    v, z0 = v - v.mean(), z0 - z0.mean()
+    scaled_norms = []
+    for T in (5.0, 10.0, 20.0, 40.0):
+        z = z0.clone().requires_grad_(True)
+        p = torch.softmax(v / T, 0)
+        loss = -(p * torch.log_softmax(z / T, 0)).sum()
+        loss.backward()
+        q = torch.softmax(z0 / T, 0)
+        assert torch.allclose(z.grad, (q - p) / T)
+        approx = (z0 - v) / (n * T * T)
+        rel = ((z.grad - approx).norm() / approx.norm()).item()
+        assert rel < 2.0 / T, (T, rel)  # the high-temperature approximation tightens as T grows
+        scaled_norms.append((z.grad * T * T).norm().item())
+    assert max(scaled_norms) / min(scaled_norms) < 1.1  # T² restores a T-independent scale
+
+
+def sft_on_teacher_samples_is_forward_kl() -> None:
+    """Sequence-level distillation (Kim & Rush 2016): SFT of the student on sequences sampled from the
+    teacher minimises E_{y~p_T}[-log q_S(y)] = KL(p_T || q_S) + H(p_T), i.e. the sequence-level
+    forward KL. Verified by enumerating every sequence of an autoregressive toy model."""
+    import itertools
+
+    import torch
+
+    g = torch.Generator().manual_seed(11)
+    vocab, length = 3, 3
+
+    def model():
+        tables = [torch.softmax(torch.randn(vocab ** t, vocab, generator=g, dtype=torch.float64) * 2, -1) for t in range(length)]
+
+        def prob(seq):
+            pr, ctx = torch.tensor(1.0, dtype=torch.float64), 0
+            for t, tok in enumerate(seq):
+                pr = pr * tables[t][ctx, tok]
+                ctx = ctx * vocab + tok
+            return pr
+
+        return prob
+
+    teacher, student = model(), model()
+    seqs = list(itertools.product(range(vocab), repeat=length))
+    p = torch.stack([teacher(s) for s in seqs])
+    q = torch.stack([student(s) for s in seqs])
+    assert torch.isclose(p.sum(), torch.tensor(1.0, dtype=torch.float64))
+    expected_nll = (p * -torch.log(q)).sum()
+    kl = (p * torch.log(p / q)).sum()
+    entropy = -(p * torch.log(p)).sum()
+    assert torch.isclose(expected_nll, kl + entropy)
+    assert kl > 0 and torch.isclose((p * torch.log(p / p)).sum(), torch.tensor(0.0, dtype=torch.float64))
