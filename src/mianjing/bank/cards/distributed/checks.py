@@ -218,6 +218,10 @@ def gpu_estimate_32b() -> None:
     assert math.ceil(full / (80 * GB)) == 7  # states alone exceed 6 cards of 80 GB
     assert full / 8 / GB == 64  # ZeRO-3 over one 8×80 GB node: 64 GB of states per card
     assert full / 32 / GB == 16  # four nodes: 16 GB per card, room for activations
+    # the same per-card numbers from real sharded tensors, Ψ scaled down by 1e9/32768
+    scale = 32e9 / 32768
+    for n, per_card in [(8, 64), (16, 32), (32, 16)]:
+        assert _zero_rank0_bytes(32768, n, 3) * scale / GB == per_card
     frozen_bf16 = 2 * psi
     assert frozen_bf16 / GB == 64
     # activations with full recomputation: one bf16 layer input (2sbh bytes) kept per layer,

@@ -288,7 +288,9 @@ def python_object_memory() -> None:
 
     n = 100_000
     assert sys.getsizeof(10**6) == 28
-    tracemalloc.start()
+    was_tracing = tracemalloc.is_tracing()
+    if not was_tracing:
+        tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
         data = [i + 1000 for i in range(n)]  # ints above the small-int cache
@@ -303,7 +305,8 @@ def python_object_memory() -> None:
         total = sum(i + 1000 for i in range(n))
         peak_gen = tracemalloc.get_traced_memory()[1] - before
     finally:
-        tracemalloc.stop()
+        if not was_tracing:
+            tracemalloc.stop()
     assert 36 <= used_list / n <= 44, used_list / n  # 8-byte pointer + 28-byte int in a 32-byte block
     assert 7.9 <= used_np / n <= 8.5, used_np / n
     assert peak_gen < 10_000  # constant, not proportional to n
