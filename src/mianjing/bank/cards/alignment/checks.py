@@ -502,3 +502,48 @@ def bradley_terry_reward_model_recovers_differences() -> None:
     assert np.allclose(r - r.mean(), true - true.mean(), atol=0.1), (r - r.mean(), true - true.mean())
     assert abs(loss(r + 7.0) - loss(r)) < 1e-12  # shift invariance: only differences are identified
     assert loss(r) < loss(np.zeros(5))
+
+
+def pass_at_k_unbiased_estimator() -> None:
+    """Codex (Chen et al. 2021) pass@k from n samples with c correct: 1 - C(n-c, k) / C(n, k) is
+    unbiased for the probability that at least one of k fresh samples is correct; plugging the
+    per-problem accuracy p_hat = c/n into 1 - (1 - p_hat)^k is biased. pass@1 is simply c/n, the
+    mean accuracy over the n samples (how R1 reports pass@1 with k sampled answers)."""
+    from math import comb
+
+    import numpy as np
+
+    def unbiased(n, c, k):
+        if n - c < k:
+            return 1.0
+        return 1.0 - comb(n - c, k) / comb(n, k)
+
+    assert abs(unbiased(10, 3, 1) - 0.3) < 1e-12  # pass@1 = c / n
+    rng = np.random.default_rng(0)
+    p, n, k, trials = 0.15, 20, 5, 20000
+    truth = 1 - (1 - p) ** k
+    c = rng.binomial(n, p, size=trials)
+    est_unbiased = np.mean([unbiased(n, ci, k) for ci in c])
+    est_plugin = np.mean(1 - (1 - c / n) ** k)
+    se = np.std([unbiased(n, ci, k) for ci in c]) / np.sqrt(trials)
+    assert abs(est_unbiased - truth) < 5 * se, (est_unbiased, truth)
+    assert truth - est_plugin > 10 * se, (est_plugin, truth)  # plug-in underestimates (Jensen)
+    # majority voting (cons@k) beats pass@1 when the right answer is the most common one
+    votes = rng.choice(["42", "41", "40", "7"], p=[0.4, 0.25, 0.2, 0.15], size=(4000, 16))
+    maj = np.mean([max(set(v), key=list(v).count) == "42" for v in votes])
+    single = np.mean(votes[:, 0] == "42")
+    assert abs(single - 0.4) < 0.03 and maj > single + 0.2, (single, maj)
+
+
+def adaptive_kl_controller_tracks_target() -> None:
+    """Ziegler et al. 2019 adaptive KL coefficient: e = clip(KL/KL_target - 1, -0.2, 0.2),
+    beta <- beta * (1 + K_beta * e). On a toy policy whose KL falls as beta rises (KL = c/beta),
+    the controller drives KL to the target from either side."""
+    target, k_beta = 6.0, 0.1
+    for beta0 in (0.01, 1.0):
+        beta = beta0
+        for _ in range(2000):
+            kl = 0.3 / beta  # a stronger penalty keeps the policy closer
+            e = min(max(kl / target - 1.0, -0.2), 0.2)
+            beta *= 1 + k_beta * e
+        assert abs(0.3 / beta - target) < 0.05 * target, (beta0, beta, 0.3 / beta)
