@@ -28,10 +28,10 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
         return CheckResult.failed(f"{name}: dtype {got.dtype}, expected a bool tensor")
     if got.shape != expected.shape:
         hint = ""
-        if got.size == expected.size:
-            hint = " (same number of elements: a transpose or reshape is off)"
-        elif got.ndim != expected.ndim:
+        if got.ndim != expected.ndim:
             hint = " (a dimension was added or dropped: check broadcasting and keepdim)"
+        elif got.size == expected.size:
+            hint = " (same number of elements: a transpose or reshape is off)"
         return CheckResult.failed(f"{name}: shape {tuple(got.shape)}, expected {tuple(expected.shape)}{hint}")
     if expected.dtype.kind != "f":
         bad = np.flatnonzero(got.reshape(-1) != expected.reshape(-1))
@@ -55,7 +55,8 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
             f"first at index {i}: got {g[i]!r}, expected {exp[i]!r}"
         )
     both = exp_fin & got_fin
-    diff = np.where(both, np.abs(g - exp), 0.0)
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.where(both, np.abs(g - exp), 0.0)
     tol = atol + rtol * np.abs(np.where(both, exp, 0.0))
     bad = diff > tol
     if bad.any():

@@ -15,13 +15,12 @@ LANGS = ("zh", "en")
 
 
 def _problems():
-    from ..problems.bank import all_problems
-    from ..problems.spec import ProblemError
+    from ..problems.bank import load_all
 
-    try:
-        return all_problems()
-    except ProblemError as exc:
-        fail(f"the problem bank is broken: {exc}")
+    problems, errors = load_all()
+    for e in errors:  # our bug, not the user's: say so and list the rest
+        err_console.print(f"[yellow]warning: skipped a malformed problem:[/] {e}", highlight=False)
+    return problems
 
 
 def _get(pid: str):
@@ -120,7 +119,8 @@ def start_cmd(
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{p.id}.py"
     if target.exists():
-        console.print(f"{target} already exists: kept as it is. Judge it with: mianjing judge {p.id} {target}")
+        console.print(f"{target} already exists: kept as it is. Judge it with: mianjing judge {p.id} {target}",
+                      soft_wrap=True, highlight=False)
         return
     header = "\n".join(("# " + line).rstrip() for line in p.statement(lang).splitlines())
     body = f"{header}\n#\n# mianjing judge {p.id} {target.name}\n\n{p.stub()}"
@@ -129,9 +129,9 @@ def start_cmd(
         with open(target, "x", encoding="utf-8") as f:
             f.write(body)
     except FileExistsError:
-        console.print(f"{target} already exists: kept as it is.")
+        console.print(f"{target} already exists: kept as it is.", soft_wrap=True, highlight=False)
         return
-    console.print(f"wrote {target}\nedit it, then: mianjing judge {p.id} {target}")
+    console.print(f"wrote {target}\nedit it, then: mianjing judge {p.id} {target}", soft_wrap=True, highlight=False)
 
 
 def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:

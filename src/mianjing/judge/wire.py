@@ -39,7 +39,7 @@ def _encode_body(value: Any, arrays: list[bytes], depth: int = 0) -> Any:
         if value.dtype.kind not in _ALLOWED_KINDS or value.dtype.fields is not None:
             raise WireError(f"array dtype {value.dtype} is not allowed")
         buf = io.BytesIO()
-        np.save(buf, np.ascontiguousarray(value), allow_pickle=False)
+        np.save(buf, value if value.flags.c_contiguous else value.copy(), allow_pickle=False)
         arrays.append(buf.getvalue())
         return {"__npy__": len(arrays) - 1}
     if isinstance(value, dict):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..paths import PROBLEMS_DIR
-from .spec import Problem, load_problem
+from .spec import Problem, ProblemError, load_problem
 
 
 class UnknownProblem(KeyError):
@@ -27,6 +27,17 @@ def problem_dirs(root: Path = PROBLEMS_DIR) -> list[Path]:
 @lru_cache(maxsize=None)
 def all_problems(root: Path = PROBLEMS_DIR) -> tuple[Problem, ...]:
     return tuple(load_problem(p) for p in problem_dirs(root))
+
+
+def load_all(root: Path = PROBLEMS_DIR) -> tuple[list[Problem], list[str]]:
+    """Every problem that loads, and one message per folder that does not (listing goes on)."""
+    problems, errors = [], []
+    for folder in problem_dirs(root):
+        try:
+            problems.append(load_problem(folder))
+        except ProblemError as exc:
+            errors.append(str(exc))
+    return problems, errors
 
 
 def get_problem(pid: str, root: Path = PROBLEMS_DIR) -> Problem:
