@@ -1,0 +1,12 @@
+"""Confuses the directions: kl_pq is computed as sum q log(q/p) and kl_qp as sum p log(p/q)."""
+import torch
+
+
+def kl_divergence(p_logits, q_logits, num_samples, generator):
+    logp, logq = torch.log_softmax(p_logits, -1), torch.log_softmax(q_logits, -1)
+    p, q = logp.exp(), logq.exp()
+    kl_pq = (q * (logq - logp)).sum(-1)
+    kl_qp = (p * (logp - logq)).sum(-1)
+    x = torch.multinomial(p.detach(), num_samples, replacement=True, generator=generator)
+    log_r = (logq - logp).detach().gather(1, x)
+    return kl_pq, kl_qp, -log_r, log_r ** 2 / 2, log_r.exp() - 1 - log_r
