@@ -1,0 +1,37 @@
+"""Cases for lcs: the examples, empty-answer and identical-string edges, random strings over small
+alphabets (many matches, where greedy choices go wrong), and a complexity series m = n."""
+
+import numpy as np
+
+from mianjing.problems.case import Case
+
+
+def _rand(rng: np.random.Generator, n: int, alphabet: str) -> str:
+    return "".join(alphabet[i] for i in rng.integers(0, len(alphabet), size=n))
+
+
+def cases(rng: np.random.Generator) -> list[Case]:
+    out = [
+        Case("example-1", {"text1": "abcde", "text2": "ace"}, hidden=False),
+        Case("example-2", {"text1": "abc", "text2": "abc"}, hidden=False),
+        Case("example-3", {"text1": "abc", "text2": "def"}, hidden=False),
+        Case("example-4", {"text1": "bsbininm", "text2": "jmjkbkjkv"}, hidden=False),
+        Case("edge-single-equal", {"text1": "a", "text2": "a"}),
+        Case("edge-single-differ", {"text1": "a", "text2": "b"}),
+        Case("edge-greedy-trap", {"text1": "abcd", "text2": "bcda"},
+             note="matching the first letter first blocks a longer match"),
+        Case("edge-reversed", {"text1": "abcdefgh", "text2": "hgfedcba"}),
+        Case("edge-repeats", {"text1": "aaaa", "text2": "aa"}),
+        Case("edge-skip-both", {"text1": "xaybz", "text2": "paqbr"},
+             note="matches separated by mismatches on both sides"),
+    ]
+    for k in range(6):
+        alphabet = "abc" if k < 3 else "abcdefghijklmnopqrstuvwxyz"
+        out.append(Case(f"random-{k + 1}", {"text1": _rand(rng, int(rng.integers(1, 40)), alphabet),
+                                            "text2": _rand(rng, int(rng.integers(1, 40)), alphabet)}))
+    out.append(Case("random-long-short", {"text1": _rand(rng, 300, "abcd"), "text2": _rand(rng, 5, "abcd")},
+                    note="lengths 300 and 5"))
+    for k, n in enumerate((50, 100, 200, 400)):
+        out.append(Case(f"large-{k + 1}", {"text1": _rand(rng, n, "abcdefgh"), "text2": _rand(rng, n, "abcdefgh")},
+                        size=n, note=f"two strings of length {n}"))
+    return out
