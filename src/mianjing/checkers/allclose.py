@@ -52,7 +52,7 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
         i = _index(flat, exp.shape)
         return CheckResult.failed(
             f"{name}: {int(bad_nonfinite.sum())} non-finite value(s) where they should not be; "
-            f"first at index {i}: got {g[i]!r}, expected {exp[i]!r}"
+            f"first at index {i}: got {float(g[i])!r}, expected {float(exp[i])!r}"
         )
     both = exp_fin & got_fin
     with np.errstate(invalid="ignore", over="ignore"):

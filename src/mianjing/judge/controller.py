@@ -129,12 +129,14 @@ def compare(prep: Prepared, i: int, got: Any) -> CheckResult:
     return CheckResult.passed()
 
 
-def describe(case: Case) -> str:
+def describe(case: Case, float_dtype: str = "float32") -> str:
     """Shapes and flags of a case: enough to act on, never the hidden values themselves."""
     parts = []
     for k, v in case.inputs.items():
         if isinstance(v, np.ndarray):
-            parts.append(f"{k}: {v.dtype}{list(v.shape)}")
+            # float inputs reach the submission in the problem's dtype: describe what it sees
+            dt = float_dtype if v.dtype.kind == "f" else str(v.dtype)
+            parts.append(f"{k}: {dt}{list(v.shape)}")
         elif isinstance(v, (list, str)) and case.hidden:
             parts.append(f"{k}: {type(v).__name__} of length {len(v)}")
         elif isinstance(v, dict) and case.hidden:
@@ -241,7 +243,7 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         dead = False
         timings: list[tuple[int, float]] = []
         for i, case in enumerate(prep.cases):
-            cr = CaseResult(name=case.name, hidden=case.hidden, verdict=SKIPPED, detail=describe(case))
+            cr = CaseResult(name=case.name, hidden=case.hidden, verdict=SKIPPED, detail=describe(case, problem.dtype))
             cases.append(cr)
             if dead:
                 cr.message = "not run: an earlier case ended the worker"
