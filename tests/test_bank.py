@@ -60,7 +60,7 @@ def test_malformed_problem_reports_file_and_field(tmp_path):
     with pytest.raises(ProblemError, match="not valid TOML"):
         load_problem(folder)
     src = (PROBLEMS_DIR / "rmsnorm" / "problem.toml").read_text().replace('id = "rmsnorm"', 'id = "bad-one"')
-    (folder / "problem.toml").write_text(src + '\nsurprise = 1\n')
+    (folder / "problem.toml").write_text('surprise = 1\n' + src)
     with pytest.raises(ProblemError, match="unknown field"):
         load_problem(folder)
 

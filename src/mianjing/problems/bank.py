@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from pathlib import Path
 
 from ..paths import PROBLEMS_DIR
@@ -24,7 +23,6 @@ def problem_dirs(root: Path = PROBLEMS_DIR) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / "problem.toml").exists())
 
 
-@lru_cache(maxsize=None)
 def all_problems(root: Path = PROBLEMS_DIR) -> tuple[Problem, ...]:
     return tuple(load_problem(p) for p in problem_dirs(root))
 
