@@ -231,6 +231,7 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
             return finish(TIME_LIMIT_EXCEEDED, "your module took too long to load (code at the top level?)", [], isolation)
         except WorkerDied as exc:
             return finish(RUNTIME_ERROR, f"your code ended the process while loading: {exc}", [], isolation)
+        isolation = list(getattr(session, "isolation", []))  # now including the job's layers
         if kind == "setup_error":
             verdict = body.get("verdict") if body.get("verdict") in _SETUP_VERDICTS else RUNTIME_ERROR
             msg = str(body.get("message", ""))[:1000]
