@@ -33,7 +33,7 @@ def _targets(rng: np.random.Generator, nums: list[int], q: int) -> list[int]:
 
 
 def _case(name: str, nums: list[int], targets: list[int], **kw) -> Case:
-    return Case(name, {"nums": nums, "targets": targets, "n": len(nums)}, **kw)
+    return Case(name, {"nums": nums, "targets": targets}, **kw)
 
 
 def cases(rng: np.random.Generator) -> list[Case]:
