@@ -17,10 +17,16 @@ JUDGE_ISSUE_IDS = [
     "transformer-encoder-layer",
 ]
 
+LLM_SET_IDS = [
+    "softmax", "cross-entropy", "kl-divergence", "lora-linear", "adam", "adamw", "grad-clip", "clip-loss",
+    "info-nce", "gae", "ppo-loss", "grpo-loss", "dpo-loss", "vit-patch-embed", "qformer-block",
+    "kv-cache-decode", "paged-attention", "flash-attention", "mla", "moe-router", "sampling",
+]
+
 IDS = [p.name for p in problem_dirs()]
 
 
-@pytest.mark.parametrize("pid", JUDGE_ISSUE_IDS)
+@pytest.mark.parametrize("pid", JUDGE_ISSUE_IDS + LLM_SET_IDS)
 def test_contract_ids_exist(pid):
     assert (PROBLEMS_DIR / pid / "problem.toml").is_file(), f"problem {pid} is part of the contract"
 
