@@ -1,0 +1,28 @@
+"""Counts steps once for the whole optimiser: a parameter that had no gradient on some steps is bias-corrected with the wrong t."""
+import torch
+
+
+class Adam:
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0):
+        self.params = list(params)
+        self.lr, self.betas, self.eps, self.wd = lr, betas, eps, weight_decay
+        self.state = {}
+        self.t = 0
+
+    @torch.no_grad()
+    def step(self):
+        b1, b2 = self.betas
+        self.t += 1
+        for p in self.params:
+            if p.grad is None:
+                continue
+            g = p.grad
+            if self.wd:
+                g = g + self.wd * p
+            s = self.state.setdefault(id(p), {"t": 0, "m": torch.zeros_like(p), "v": torch.zeros_like(p)})
+            t = self.t
+            s["m"] = b1 * s["m"] + (1 - b1) * g
+            s["v"] = b2 * s["v"] + (1 - b2) * g * g
+            m_hat = s["m"] / (1 - b1 ** t)
+            v_hat = s["v"] / (1 - b2 ** t)
+            p -= self.lr * m_hat / (torch.sqrt(v_hat) + self.eps)
