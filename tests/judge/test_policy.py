@@ -28,6 +28,8 @@ def test_attr_and_syntax_rules():
     assert rules_hit("r = x ** (1 / 2)\n", rules) == ["syntax:pow_fraction"]
     assert rules_hit("r = pow(x, 0.5)\n", rules) == ["syntax:pow_fraction"]
     assert rules_hit("r = x ** 2\n", rules) == []
+    assert rules_hit("sqrt = 3\ny = sqrt + 1\n", rules) == []  # a variable of that name is fine
+    assert rules_hit("y = sqrt(2)\n", rules) == ["attr:sqrt"]
 
 
 def test_messages_name_the_line():

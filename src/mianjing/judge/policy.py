@@ -69,6 +69,7 @@ def scan(source: str, forbidden: list[str]) -> list[Violation]:
         base = aliases.get(head, head)
         return f"{base}.{rest}" if rest else base
 
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     found: list[Violation] = []
     lines = source.splitlines()
 
@@ -85,7 +86,8 @@ def scan(source: str, forbidden: list[str]) -> list[Violation]:
                     if full == rule or full.startswith(rule + "."):
                         found.append(Violation(rule, node.lineno, text(node)))
             leaf = node.attr if isinstance(node, ast.Attribute) else node.id
-            if leaf in attr_rules:
+            # a bare name counts only when it was imported or is called (a variable named `exp` is fine)
+            if leaf in attr_rules and (isinstance(node, ast.Attribute) or leaf in aliases or leaf in called):
                 found.append(Violation(f"attr:{leaf}", node.lineno, text(node)))
         if isinstance(node, (ast.ImportFrom,)) and node.module:
             for a in node.names:
