@@ -1,0 +1,12 @@
+"""Concatenates hard negatives first, positives last, but still labels query i with column i."""
+import torch
+import torch.nn.functional as F
+
+
+def info_nce(query, pos, hard_neg, temperature):
+    N, D = query.shape
+    q = F.normalize(query, dim=-1)
+    docs = pos if hard_neg is None else torch.cat([hard_neg.reshape(-1, D), pos])
+    d = F.normalize(docs, dim=-1)
+    scores = q @ d.T / temperature
+    return F.cross_entropy(scores, torch.arange(N))
