@@ -1,0 +1,60 @@
+"""kv-cache-decode harness: feeds the sequence to the submission chunk by chunk (a prefill, then
+single tokens or short chunks), with one cache dict kept across the calls, and hands it the four
+projections as opaque callables that count the token rows they are applied to.
+
+Outputs: "out", the attention outputs of all steps concatenated along time, (B, T, D); "rows", for
+each step the rows fed to [q, k, v, o]. A cache that works applies each projection to the new tokens
+only, so every entry must equal B * (tokens in that step); recomputing past keys or values shows up
+as a larger count (cases.check explains which step and which projection)."""
+
+from mianjing.judge.harness import HarnessError, tensorize
+
+
+def _counting(weight, d):
+    """A bias-free linear map x -> x W^T that counts the rows (tokens) it is applied to."""
+    count = [0]
+
+    def apply(x):
+        if not hasattr(x, "shape") or x.dim() < 1 or x.shape[-1] != d:
+            raise HarnessError(f"a projection expects a tensor whose last dimension is {d}")
+        count[0] += x.numel() // d
+        return x @ weight.transpose(0, 1)
+
+    return apply, count
+
+
+class Projections:
+    """What the submission receives as `proj`: four callables, q, k, v, o."""
+
+    def __init__(self, weights, d):
+        self.q, self._q = _counting(weights["wq"], d)
+        self.k, self._k = _counting(weights["wk"], d)
+        self.v, self._v = _counting(weights["wv"], d)
+        self.o, self._o = _counting(weights["wo"], d)
+
+    def _counts(self):
+        return [self._q[0], self._k[0], self._v[0], self._o[0]]
+
+
+def run(entry, inputs, dtype, seed):
+    import torch
+
+    x = tensorize(inputs["x"], dtype)  # (B, T, D)
+    B, T, D = x.shape
+    proj = Projections({k: tensorize(inputs[k], dtype) for k in ("wq", "wk", "wv", "wo")}, D)
+    n_heads = int(inputs["n_heads"])
+    cache = {}
+    outs, rows = [], []
+    t0 = 0
+    for s in inputs["steps"]:
+        before = proj._counts()
+        chunk = x[:, t0:t0 + s].clone()  # a copy: the future is not reachable through the view
+        y = entry(chunk, cache, proj, n_heads)
+        if not isinstance(y, torch.Tensor):
+            raise HarnessError(f"step with {s} new token(s): expected a tensor, got {type(y).__name__}")
+        if tuple(y.shape) != (B, s, D):
+            raise HarnessError(f"step with {s} new token(s): output shape {tuple(y.shape)}, expected {(B, s, D)}")
+        outs.append(y.detach())
+        rows.append([a - b for a, b in zip(proj._counts(), before)])
+        t0 += s
+    return {"out": torch.cat(outs, dim=1), "rows": rows}
