@@ -30,6 +30,7 @@ import json
 import math
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -111,10 +112,21 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "mianjing.cli.app"]
 
 
-def run_process(argv: list[str], env: dict[str, str], expect_rc: int = 0, timeout: float = 300) -> tuple[float, str]:
+def children_cpu_ms() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (ru.ru_utime + ru.ru_stime) * 1000
+
+
+def run_process(argv: list[str], env: dict[str, str], expect_rc: int = 0,
+                timeout: float = 300, cpu: list[float] | None = None) -> tuple[float, str]:
+    """Wall ms and stdout; the process's own CPU time (user + sys) is appended to `cpu`. CPU time
+    hardly moves with the machine's load, wall time does: both are reported."""
+    c0 = children_cpu_ms()
     t0 = time.perf_counter()
     proc = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout)
     ms = (time.perf_counter() - t0) * 1000
+    if cpu is not None:
+        cpu.append(children_cpu_ms() - c0)
     if proc.returncode != expect_rc:
         raise SystemExit(f"benchmark aborted: {' '.join(argv[:4])} ... exited {proc.returncode}, expected {expect_rc}\n"
                          f"{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
@@ -137,6 +149,8 @@ class Row:
         self.cold_split: list[dict[str, float]] = []
         self.cli: list[float] = []
         self.cli_json: list[float] = []
+        self.cli_cpu: list[float] = []  # CPU time of the `mianjing judge` process itself (table form)
+        self.cli_json_cpu: list[float] = []
 
 
 def check_report(what: str, problem: str, verdict: str) -> None:
@@ -204,6 +218,12 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
     log("starting the judge service (imports torch once)...")
     start_ms, _ = timed(service.ensure_running)
     layers = (service.status() or {}).get("isolation", [])
+    rtt: list[float] = []  # connect + one framed request and reply, nothing judged: the IPC floor
+    for _ in range(args.repeat):
+        ms, st = timed(service.status)
+        if st is None:
+            raise SystemExit("benchmark aborted: the judge service stopped answering")
+        rtt.append(ms)
     for pid in problems:
         code = sources[pid].read_text(encoding="utf-8")
         for _ in range(max(1, args.warmup)):  # at least one: the first call prepares the cases
@@ -234,18 +254,21 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
 
     # ---- the command line, service warm (the plain form renders the rich table; --json does not)
     cli = cli_command()
-    floor_py, floor_help = [], []
+    floor_py: list[float] = []
+    floor_help: list[float] = []
+    cpu_py: list[float] = []
+    cpu_help: list[float] = []
     for row in rows:
         log(f"{row.problem}: `mianjing judge` x{args.cli} (table and --json)...")
         base = cli + ["judge", row.problem, str(sources[row.problem]), "--seed", str(args.seed)]
         run_process(base, env)  # warm the page cache for this exact path
         for _ in range(args.cli):
-            row.cli.append(run_process(base, env)[0])
-            row.cli_json.append(run_process(base + ["--json"], env)[0])
+            row.cli.append(run_process(base, env, cpu=row.cli_cpu)[0])
+            row.cli_json.append(run_process(base + ["--json"], env, cpu=row.cli_json_cpu)[0])
     log(f"start-up floor x{args.cli}...")
     for _ in range(args.cli):
-        floor_py.append(run_process([sys.executable, "-c", "pass"], env)[0])
-        floor_help.append(run_process(cli + ["--help"], env)[0])
+        floor_py.append(run_process([sys.executable, "-c", "pass"], env, cpu=cpu_py)[0])
+        floor_help.append(run_process(cli + ["--help"], env, cpu=cpu_help)[0])
 
     # ---- a cold process per submission
     for row in rows:
@@ -260,11 +283,13 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
 
     load1 = os.getloadavg()
     total_s = time.perf_counter() - t_run
-    report(args, rows, layers, start_ms, floor_py, floor_help, cli, load0, load1, total_s, torch.__version__)
+    report(args, rows, layers, start_ms, rtt, floor_py, floor_help, cpu_py, cpu_help, cli, load0, load1, total_s,
+           torch.__version__)
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "machine": machine(torch.__version__), "seed": args.seed, "service_start_ms": start_ms,
+            "machine": machine(torch.__version__), "seed": args.seed, "service_start_ms": start_ms, "status_rtt_ms": rtt,
             "python_pass_ms": floor_py, "cli_help_ms": floor_help,
+            "python_pass_cpu_ms": cpu_py, "cli_help_cpu_ms": cpu_help,
             "rows": [vars(r) for r in rows]}, indent=2), encoding="utf-8")
     return 0
 
@@ -281,8 +306,8 @@ def machine(torch_version: str) -> dict[str, str]:
             "python": platform.python_version(), "torch": torch_version}
 
 
-def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_ms: float, floor_py: list[float],
-           floor_help: list[float], cli: list[str], load0: tuple[float, ...], load1: tuple[float, ...],
+def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_ms: float, rtt: list[float],
+           floor_py: list[float], floor_help: list[float], cpu_py: list[float], cpu_help: list[float], cli: list[str], load0: tuple[float, ...], load1: tuple[float, ...],
            total_s: float, torch_version: str) -> None:
     m = machine(torch_version)
     out = print
@@ -293,7 +318,7 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
     out(f"Seed {args.seed}; reference solutions as submissions; {args.repeat} timed calls per row "
         f"({args.warmup} warm-up), {args.cold} cold processes, {args.cli} command-line runs per variant.  ")
     out(f"Service start (zygote imports torch): {fmt(start_ms)} ms. Isolation layers: "
-        + ("; ".join(layers) if layers else "unknown") + ".")
+        + ("; ".join(layer.split(" (")[0] for layer in layers) if layers else "unknown") + ".")
     out("")
     out("All times in ms, median / p90. Request -> verdict covers every case of the problem.")
     out("")
@@ -309,13 +334,21 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
             f"| {mp(r.cli)} | {mp(r.cli_json)} |")
     out("")
     out(f"Start-up floor: `python -c pass` {fmt(med(floor_py))} ms, `{Path(cli[0]).name}{' ' + ' '.join(cli[1:]) if len(cli) > 1 else ''} --help` "
-        f"{fmt(med(floor_help))} ms (medians).  ")
+        f"{fmt(med(floor_help))} ms; a service round trip that judges nothing (`status`) {fmt(med(rtt))} ms "
+        f"(medians).  ")
     for r in rows:
         if r.cold_split:
             out(f"Cold process, {r.problem} (medians inside the process): imports "
                 f"{fmt(med([s['import_ms'] for s in r.cold_split]))} ms, prepare cases + reference "
                 f"{fmt(med([s['prepare_ms'] for s in r.cold_split]))} ms, judge "
                 f"{fmt(med([s['judge_ms'] for s in r.cold_split]))} ms.  ")
+    for r in rows:
+        out(f"Command line over the warm service, {r.problem}: {fmt(med(r.cli) - med(r.warm))} ms with the table, "
+            f"{fmt(med(r.cli_json) - med(r.warm))} ms with --json (differences of medians).  ")
+    out(f"CPU time of the client process alone (user + sys, medians; much less sensitive to load than wall time): `python -c pass` "
+        f"{fmt(med(cpu_py))} ms, `--help` {fmt(med(cpu_help))} ms, "
+        + ", ".join(f"`judge {r.problem}` {fmt(med(r.cli_cpu))} ms (--json {fmt(med(r.cli_json_cpu))} ms)" for r in rows)
+        + ".  ")
     out("")
     out("Targets:")
     out("")
@@ -332,7 +365,7 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
         out(f"- {r.problem}: `mianjing judge` with a warm service {fmt(med(r.cli))} ms < {CLI_TARGET_MS:g} ms: "
             f"**{'holds' if ok else 'MISSED'}**")
     out("")
-    out(f"All targets {'hold' if ok_all else 'do not all hold'} on this run"
+    out(f"{'All targets hold' if ok_all else 'Not all targets hold'} on this run"
         + ("" if load0[0] < (os.cpu_count() or 1) else " (the machine was loaded: rerun on a quiet one before concluding)")
         + ".")
 
