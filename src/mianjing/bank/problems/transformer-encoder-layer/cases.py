@@ -42,10 +42,24 @@ def _case(name, rng, b, t, d, h, ff, norm_first, pad=False, x_scale=1.0, hidden=
     }, hidden=hidden, note=note or ("pre-LN" if norm_first else "post-LN") + (" with padding" if pad else ""))
 
 
+def _identity_example(norm_first):
+    """The statement's worked example: every projection is the identity, so q = k = v = src."""
+    eye = np.eye(4)
+    params = {
+        "self_attn.in_proj_weight": np.concatenate([eye, eye, eye]), "self_attn.in_proj_bias": np.zeros(12),
+        "self_attn.out_proj.weight": eye, "self_attn.out_proj.bias": np.zeros(4),
+        "linear1.weight": eye, "linear1.bias": np.zeros(4), "linear2.weight": eye, "linear2.bias": np.zeros(4),
+        "norm1.weight": np.ones(4), "norm1.bias": np.zeros(4), "norm2.weight": np.ones(4), "norm2.bias": np.zeros(4),
+    }
+    return {"init": {"d_model": 4, "nhead": 2, "dim_feedforward": 4, "norm_first": norm_first},
+            "params": params, "src": np.array([[[1.0, 0.0, 0.0, 0.0], [0.0, 2.0, 0.0, -1.0]]]),
+            "src_key_padding_mask": None}
+
+
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        _case("example-1", rng, 1, 3, 4, 2, 8, False, hidden=False),
-        _case("example-2", rng, 1, 3, 4, 2, 8, True, hidden=False),
+        Case("example-1", _identity_example(False), hidden=False),
+        Case("example-2", _identity_example(True), hidden=False),
         _case("example-3", rng, 2, 4, 4, 2, 8, False, pad=True, hidden=False),
         _case("edge-post-ln-padding", rng, 3, 6, 16, 4, 32, False, pad=True),
         _case("edge-pre-ln-padding", rng, 3, 6, 16, 4, 32, True, pad=True),
