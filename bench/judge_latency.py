@@ -303,7 +303,17 @@ def machine(torch_version: str) -> dict[str, str]:
         usable = os.cpu_count() or 0
     return {"cpu": cpu_model(), "cores": f"{os.cpu_count()} ({usable} usable)",
             "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version(), "torch": torch_version}
+            "python": platform.python_version(), "torch": torch_version, "typer": dist_version("typer"),
+            "rich": dist_version("rich")}
+
+
+def dist_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_ms: float, rtt: list[float],
@@ -313,7 +323,8 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
     out = print
     out("## Judge latency")
     out("")
-    out(f"Machine: {m['cpu']}, {m['cores']} cores, {m['os']}; Python {m['python']}, torch {m['torch']}.  ")
+    out(f"Machine: {m['cpu']}, {m['cores']} cores, {m['os']}; Python {m['python']}, torch {m['torch']}, "
+        f"typer {m['typer']}, rich {m['rich']}.  ")
     out(f"Load average {load0[0]:.1f} at the start, {load1[0]:.1f} at the end; the run took {total_s:.0f} s.  ")
     out(f"Seed {args.seed}; reference solutions as submissions; {args.repeat} timed calls per row "
         f"({args.warmup} warm-up), {args.cold} cold processes, {args.cli} command-line runs per variant.  ")
