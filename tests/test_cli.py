@@ -161,3 +161,14 @@ def test_killed_judge_keeps_earlier_records(tmp_path):
     proc.wait()
     stats = json.loads(mj("stats", "--json").stdout)
     assert [r["verdict"] for r in stats["recent"]][-1] == "accepted"
+
+
+def test_fast_judge_path_parses_only_the_plain_form():
+    from mianjing.cli.fastjudge import _parse
+
+    assert _parse(["judge", "mha", "a.py"]) == ("mha", "a.py", False, None)
+    assert _parse(["judge", "--json", "mha", "a.py", "--seed", "3"]) == ("mha", "a.py", True, 3)
+    assert _parse(["judge", "mha", "a.py", "--seed=4"]) == ("mha", "a.py", False, 4)
+    for args in (["judge", "mha", "a.py", "--help"], ["judge", "mha", "a.py", "--no-service"], ["judge", "mha"],
+                 ["judge", "mha", "a.py", "--seed", "x"], ["list"], []):
+        assert _parse(args) is None, args

@@ -35,3 +35,8 @@ def test_attr_and_syntax_rules():
 def test_messages_name_the_line():
     (v,) = scan("a = 1\nb = a ** 0.5\n", ["syntax:pow_fraction"])
     assert v.line == 2 and "line 2" in v.message()
+
+
+def test_imports_from_a_forbidden_package():
+    assert rules_hit("from transformers.models.llama import modeling_llama\n", ["transformers"]) == ["transformers"]
+    assert rules_hit("import transformers\n", ["transformers"]) == ["transformers"]

@@ -13,6 +13,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
 )
 
 for module in (problems, judging, cards, calc):
@@ -20,7 +21,21 @@ for module in (problems, judging, cards, calc):
 
 
 def main() -> None:
-    app()
+    import sqlite3
+    import sys
+
+    from .fastjudge import maybe_fast_judge
+
+    maybe_fast_judge(sys.argv[1:])  # `mianjing judge` over the warm service, without typer's start-up
+    try:
+        app()
+    except sqlite3.DatabaseError as exc:  # damage found mid-command: the way out, not a traceback
+        from ..paths import db_path
+        from ..store.db import damaged
+        from .common import err_console
+
+        err_console.print(f"[bold red]error:[/] {damaged(db_path(), exc)}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -10,36 +10,8 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from .common import console, err_console, fail, print_json
-
-COLOURS = {"accepted": "green", "wrong_answer": "red", "skipped": "dim"}
-
-
-def _render(doc: dict[str, Any]) -> None:
-    v = doc["verdict"]
-    table = Table(title=f"{doc['problem']}  (seed {doc.get('seed')})")
-    for col in ("case", "verdict", "ms", "details"):
-        table.add_column(col, overflow="fold")
-    for c in doc["cases"]:
-        name = c["name"] + (" [dim](hidden)[/]" if c["hidden"] else "")
-        msg = c["message"]
-        if c["verdict"] not in ("accepted", "skipped") and c.get("detail"):
-            msg = f"{msg}\n[dim]case: {c['detail']}[/]"
-        if c.get("stdout"):
-            msg += f"\n[dim]your output:[/] {c['stdout'][:500]}"
-        table.add_row(name, f"[{COLOURS.get(c['verdict'], 'yellow')}]{c['verdict']}[/]", f"{c['time_ms']:.1f}", msg)
-    if doc["cases"]:
-        console.print(table)
-    colour = "green" if v == "accepted" else "red"
-    console.print(f"[bold {colour}]{v}[/]  {doc['passed']}/{doc['total']} cases  {doc['time_ms']:.0f} ms", highlight=False)
-    if doc.get("message") and (v != "accepted" or not doc["cases"]):
-        console.print(doc["message"], highlight=False, markup=False)
-    cx = doc.get("complexity")
-    if cx and cx.get("exponent") is not None:
-        console.print(f"[dim]growth: time ~ n^{cx['exponent']} (reference n^{cx['reference_exponent']}, expected O({cx['expected']}))[/]")
-    if doc.get("warning"):
-        err_console.print(f"[yellow]warning:[/] {doc['warning']}", highlight=False)
-
+from .common import console, fail, print_json
+from .report import render_report
 
 def judge_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
@@ -88,7 +60,7 @@ def judge_cmd(
     if as_json:
         print_json(doc)
     else:
-        _render(doc)
+        render_report(doc, console)
     raise typer.Exit(0 if doc["verdict"] == "accepted" else 1)
 
 

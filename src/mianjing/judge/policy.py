@@ -89,11 +89,17 @@ def scan(source: str, forbidden: list[str]) -> list[Violation]:
             # a bare name counts only when it was imported or is called (a variable named `exp` is fine)
             if leaf in attr_rules and (isinstance(node, ast.Attribute) or leaf in aliases or leaf in called):
                 found.append(Violation(f"attr:{leaf}", node.lineno, text(node)))
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                for rule in dotted_rules:
+                    if a.name == rule or a.name.startswith(rule + "."):
+                        found.append(Violation(rule, node.lineno, text(node)))
         if isinstance(node, (ast.ImportFrom,)) and node.module:
             for a in node.names:
                 full = f"{node.module}.{a.name}"
                 for rule in dotted_rules:
-                    if full == rule:
+                    if full == rule or full.startswith(rule + ".") or node.module == rule \
+                            or node.module.startswith(rule + "."):
                         found.append(Violation(rule, node.lineno, text(node)))
                 if a.name in attr_rules:
                     found.append(Violation(f"attr:{a.name}", node.lineno, text(node)))

@@ -8,14 +8,10 @@ mode 0600, and peers with another uid are refused.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import os
 import socket
 import struct
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,6 +34,9 @@ def _home() -> Path:
 def socket_path() -> Path:
     p = _home() / "judge.sock"
     if len(str(p)) > 100:  # AF_UNIX paths are limited to 108 bytes
+        import hashlib
+        import tempfile
+
         digest = hashlib.sha1(str(_home()).encode()).hexdigest()[:12]
         p = Path(tempfile.gettempdir()) / f"mianjing-{os.getuid()}-{digest}.sock"
     return p
@@ -99,6 +98,9 @@ def stop() -> bool:
 
 def ensure_running(timeout: float = 120.0) -> None:
     """Start the service unless it is up; one starter at a time (a lock file)."""
+    import fcntl
+    import subprocess
+
     if (s := _connect(1.0)) is not None:
         s.close()
         return
@@ -127,8 +129,10 @@ def ensure_running(timeout: float = 120.0) -> None:
 
 
 def judge_via_service(problem: str, code: str, seed: int | None, timeout: float = 900.0) -> dict[str, Any]:
-    ensure_running()
     s = _connect(5.0)
+    if s is None:  # not running (or stale): start it, then connect again
+        ensure_running()
+        s = _connect(5.0)
     if s is None:
         raise ServiceError("could not connect to the judge service")
     try:
@@ -145,26 +149,51 @@ def judge_via_service(problem: str, code: str, seed: int | None, timeout: float 
 # ---------------------------------------------------------------- the server
 
 
-def record(report: dict[str, Any], code: str) -> str | None:
-    """Store a submission; return a warning instead of raising if the database is unusable."""
-    from ..store.db import DatabaseError, connect
-    from ..store.progress import record_submission
+class Recorder:
+    """Stores submissions through one long-lived connection (opening one per request costs more
+    than the insert); on failure it warns instead of raising, and reconnects next time."""
 
-    try:
-        conn = connect()
+    def __init__(self) -> None:
+        self.conn: Any = None
+
+    def __call__(self, report: dict[str, Any], code: str) -> str | None:
+        import sqlite3
+
+        from ..store.db import DatabaseError, connect
+        from ..store.progress import record_submission
+
         try:
-            record_submission(conn, report, code)
-        finally:
-            conn.close()
-        return None
-    except (DatabaseError, OSError, Exception) as exc:  # noqa: BLE001 - never lose the verdict itself
-        return f"this submission was not saved: {exc}"
+            if self.conn is None:
+                self.conn = connect()
+            record_submission(self.conn, report, code)
+            return None
+        except (DatabaseError, sqlite3.Error, OSError) as exc:  # never lose the verdict itself
+            self.close()
+            return f"this submission was not saved: {exc}"
+
+    def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self.conn = None
+
+
+def record(report: dict[str, Any], code: str) -> str | None:
+    """One-off store (the --no-service path)."""
+    rec = Recorder()
+    try:
+        return rec(report, code)
+    finally:
+        rec.close()
 
 
 def serve() -> None:
     from .local import LocalJudge  # starts the zygote before anything secret is loaded
 
     judge = LocalJudge()
+    recorder = Recorder()
     path = socket_path()
     if path.exists():
         path.unlink()
@@ -206,12 +235,13 @@ def serve() -> None:
                     continue
                 if kind == "judge":
                     served += 1
-                    reply = handle_judge(judge, body)
+                    reply = handle_judge(judge, body, recorder)
                     try:
                         conn.sendall(wire.encode(*reply))
                     except OSError:
                         pass
     finally:
+        recorder.close()
         judge.close()
         server.close()
         try:
@@ -220,7 +250,7 @@ def serve() -> None:
             pass
 
 
-def handle_judge(judge: Any, body: dict[str, Any]) -> tuple[str, Any]:
+def handle_judge(judge: Any, body: dict[str, Any], recorder: Any) -> tuple[str, Any]:
     from ..problems.bank import UnknownProblem
 
     try:
@@ -230,7 +260,7 @@ def handle_judge(judge: Any, body: dict[str, Any]) -> tuple[str, Any]:
     except Exception as exc:  # noqa: BLE001
         return "error", {"message": f"judge error: {type(exc).__name__}: {exc}"}
     doc = report.to_json()
-    warning = record(doc, str(body["code"]))
+    warning = recorder(doc, str(body["code"]))
     if warning:
         doc["warning"] = warning
     return "report", doc

@@ -30,19 +30,26 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise sqlite3.DatabaseError(ok)
-        migrate(conn)
+        migrate(conn)  # reads the schema: a file that is not a database fails here
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"the progress database {path} is damaged ({exc}). Your submitted code is also kept "
-            f"in the files you judged. To recover what SQLite can still read, run:\n"
-            f"  sqlite3 '{path}' .recover > recovered.sql\n"
-            f"then move the damaged file aside (mv '{path}' '{path}.broken'); mianjing starts a "
-            f"new database on its next run and you can import recovered.sql into it."
-        ) from exc
+        raise damaged(path, exc) from exc
     return conn
+
+
+def damaged(path: Path | str, exc: BaseException) -> DatabaseError:
+    """The message for a damaged database: what happened and the way out."""
+    return DatabaseError(
+        f"the progress database {path} is damaged ({exc}). Your submitted code is also kept "
+        f"in the files you judged. To recover what SQLite can still read, run:\n"
+        f"  sqlite3 '{path}' .recover > recovered.sql\n"
+        f"then move the damaged file aside (mv '{path}' '{path}.broken'); mianjing starts a "
+        f"new database on its next run and you can import recovered.sql into it."
+    )
+
+
+def integrity(conn: sqlite3.Connection) -> str:
+    """'ok', or what SQLite's quick_check found (`mianjing doctor` shows it)."""
+    return "; ".join(r[0] for r in conn.execute("PRAGMA quick_check").fetchall())
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

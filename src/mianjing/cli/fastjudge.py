@@ -1,0 +1,71 @@
+"""`mianjing judge ID FILE [--json] [--seed N]` over the warm service, without loading typer.
+
+Typer and the command modules cost more start-up time than the judging itself, so the common case
+takes this path. Anything unusual (--help, --no-service, an unknown id or flag, a missing file, a
+service that fails) returns without output and falls through to the typer command, which reports
+it with the usual messages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+
+def _parse(args: list[str]) -> tuple[str, str, bool, int | None] | None:
+    if not args or args[0] != "judge":
+        return None
+    positional, as_json, seed = [], False, None
+    rest = args[1:]
+    i = 0
+    while i < len(rest):
+        a = rest[i]
+        if a == "--json":
+            as_json = True
+        elif a == "--seed" and i + 1 < len(rest):
+            seed, i = rest[i + 1], i + 1
+        elif a.startswith("--seed="):
+            seed = a.split("=", 1)[1]
+        elif a.startswith("-"):
+            return None  # --help, --no-service, or anything the typer command should handle
+        else:
+            positional.append(a)
+        i += 1
+    if len(positional) != 2:
+        return None
+    try:
+        seed_value = None if seed is None else int(seed)
+    except ValueError:
+        return None
+    return positional[0], positional[1], as_json, seed_value
+
+
+def maybe_fast_judge(args: list[str]) -> None:
+    parsed = _parse(args)
+    if parsed is None:
+        return
+    pid, file, as_json, seed = parsed
+    from ..paths import PROBLEMS_DIR
+
+    if "/" in pid or not (PROBLEMS_DIR / pid / "problem.toml").is_file() or not os.path.isfile(file):
+        return
+    try:
+        with open(file, encoding="utf-8") as f:
+            code = f.read()
+        from ..judge.service import judge_via_service
+
+        doc = judge_via_service(pid, code, seed)
+    except Exception:  # noqa: BLE001 - let the full command say what went wrong
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        from .report import render_report
+
+        render_report(doc, Console())
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0 if doc["verdict"] == "accepted" else 1)
