@@ -138,6 +138,7 @@ def test_doctor_reports_layers():
     doc = json.loads(res.stdout)
     assert doc["torch"] != "not installed" and doc["isolation"]
     assert any(layer.startswith("landlock") for layer in doc["isolation"])
+    assert any(layer.startswith("seccomp") for layer in doc["isolation"]) and doc["database_check"] == "ok"
 
 
 def test_corrupt_database_is_reported_with_a_way_out(_isolated_home):

@@ -130,21 +130,33 @@ def doctor_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSO
         doc["isolation"] = st["isolation"]
     else:
         try:
-            from ..judge.isolated import WorkerPool
+            # judge one known-good submission: the report lists every layer, the job's included
+            from ..judge.local import LocalJudge
+            from ..problems.bank import get_problem
 
-            pool = WorkerPool(spare=False)
+            judge = LocalJudge(spare=False)
             try:
-                worker = pool.take()
-                doc["isolation"] = worker.layers
-                worker.kill()
+                rep = judge.judge("sqrt-int", get_problem("sqrt-int").reference_source(), seed=0)
+                doc["isolation"] = rep.isolation
+                doc["selftest"] = rep.verdict
             finally:
-                pool.close()
+                judge.close()
         except Exception as exc:  # noqa: BLE001
             doc["isolation"] = [f"the judge could not start a worker: {exc}"]
+    try:
+        from ..store.db import connect, integrity
+
+        conn = connect()
+        try:
+            doc["database_check"] = integrity(conn)
+        finally:
+            conn.close()
+    except Exception as exc:  # noqa: BLE001
+        doc["database_check"] = str(exc)
     if as_json:
         print_json(doc)
         return
-    for k in ("python", "platform", "torch", "numpy", "fsrs", "pyseccomp", "home", "database"):
+    for k in ("python", "platform", "torch", "numpy", "fsrs", "pyseccomp", "home", "database", "database_check"):
         console.print(f"[bold]{k}[/]: {doc[k]}", highlight=False)
     console.print("[bold]isolation layers[/]:")
     for layer in doc["isolation"]:
