@@ -10,30 +10,27 @@ as a larger count (cases.check explains which step and which projection)."""
 from mianjing.judge.harness import HarnessError, tensorize
 
 
-def _counting(weight, d):
-    """A bias-free linear map x -> x W^T that counts the rows (tokens) it is applied to."""
-    count = [0]
+def _counting(weight, d, counts, slot):
+    """A bias-free linear map x -> x W^T that adds the rows (tokens) it is applied to to counts[slot]."""
 
     def apply(x):
         if not hasattr(x, "shape") or x.dim() < 1 or x.shape[-1] != d:
             raise HarnessError(f"a projection expects a tensor whose last dimension is {d}")
-        count[0] += x.numel() // d
+        counts[slot] += x.numel() // d
         return x @ weight.transpose(0, 1)
 
-    return apply, count
+    return apply
 
 
 class Projections:
-    """What the submission receives as `proj`: four callables, q, k, v, o."""
+    """What the submission receives as `proj`: four callables, q, k, v, o, and nothing else (the
+    weights and the counters live in the callables' closures, out of the submission's reach)."""
 
-    def __init__(self, weights, d):
-        self.q, self._q = _counting(weights["wq"], d)
-        self.k, self._k = _counting(weights["wk"], d)
-        self.v, self._v = _counting(weights["wv"], d)
-        self.o, self._o = _counting(weights["wo"], d)
+    __slots__ = ("q", "k", "v", "o")
 
-    def _counts(self):
-        return [self._q[0], self._k[0], self._v[0], self._o[0]]
+    def __init__(self, weights, d, counts):
+        for slot, name in enumerate(self.__slots__):
+            setattr(self, name, _counting(weights["w" + name], d, counts, slot))
 
 
 def run(entry, inputs, dtype, seed):
@@ -41,13 +38,14 @@ def run(entry, inputs, dtype, seed):
 
     x = tensorize(inputs["x"], dtype)  # (B, T, D)
     B, T, D = x.shape
-    proj = Projections({k: tensorize(inputs[k], dtype) for k in ("wq", "wk", "wv", "wo")}, D)
+    counts = [0, 0, 0, 0]  # rows fed to q, k, v, o so far
+    proj = Projections({k: tensorize(inputs[k], dtype) for k in ("wq", "wk", "wv", "wo")}, D, counts)
     n_heads = int(inputs["n_heads"])
     cache = {}
     outs, rows = [], []
     t0 = 0
     for s in inputs["steps"]:
-        before = proj._counts()
+        before = list(counts)
         chunk = x[:, t0:t0 + s].clone()  # a copy: the future is not reachable through the view
         y = entry(chunk, cache, proj, n_heads)
         if not isinstance(y, torch.Tensor):
@@ -55,6 +53,6 @@ def run(entry, inputs, dtype, seed):
         if tuple(y.shape) != (B, s, D):
             raise HarnessError(f"step with {s} new token(s): output shape {tuple(y.shape)}, expected {(B, s, D)}")
         outs.append(y.detach())
-        rows.append([a - b for a, b in zip(proj._counts(), before)])
+        rows.append([a - b for a, b in zip(counts, before)])
         t0 += s
     return {"out": torch.cat(outs, dim=1), "rows": rows}

@@ -34,9 +34,20 @@ def _np_probs(logits, temperature, top_k, top_p):
     return p, before
 
 
-def _safe(rng, logits, temperature, top_k, top_p):
-    """Draw u (and nudge top_p) until no threshold is within MARGIN of a cumulative sum."""
+def _distinct(logits, temperature):
+    """No two scaled logits of a row so close that float32 could order them differently."""
+    z = np.sort(logits / temperature, axis=-1)
+    return logits.shape[-1] < 2 or np.min(np.diff(z, axis=-1)) > MARGIN
+
+
+def _safe(rng, make_logits, temperature, top_k, top_p):
+    """Draw logits until no two are nearly tied, then u (and nudge top_p) until no threshold is
+    within MARGIN of a cumulative sum."""
+    logits = make_logits()
     for _ in range(200):
+        if temperature > 0 and not _distinct(logits, temperature):
+            logits = make_logits()
+            continue
         if temperature == 0:
             return {"logits": logits, "u": rng.random(logits.shape[0]), "temperature": 0.0,
                     "top_k": top_k, "top_p": top_p}
@@ -68,14 +79,13 @@ def cases(rng: np.random.Generator) -> list[Case]:
     tied[:, 6] = tied[:, 2] = tied.max(axis=-1) + 1.0  # two equal maxima: the lower id wins
     out.append(Case("edge-greedy-ties", {"logits": tied, "u": rng.random(4), "temperature": 0.0, "top_k": 0,
                                          "top_p": 1.0}, note="temperature 0 with tied maxima"))
-    out.append(Case("edge-top-k-1", _safe(rng, rng.standard_normal((5, 12)) * 2, 1.0, 1, 1.0),
+    out.append(Case("edge-top-k-1", _safe(rng, lambda: rng.standard_normal((5, 12)) * 2, 1.0, 1, 1.0),
                     note="top_k = 1"))
-    out.append(Case("edge-top-k-all", _safe(rng, rng.standard_normal((3, 7)), 1.0, 7, 1.0),
+    out.append(Case("edge-top-k-all", _safe(rng, lambda: rng.standard_normal((3, 7)), 1.0, 7, 1.0),
                     note="top_k = V keeps everything"))
-    out.append(Case("edge-tiny-top-p", _safe(rng, rng.standard_normal((4, 10)), 1.0, 0, 0.01),
+    out.append(Case("edge-tiny-top-p", _safe(rng, lambda: rng.standard_normal((4, 10)), 1.0, 0, 0.01),
                     note="top_p = 0.01: only the most likely token survives"))
-    big = rng.standard_normal((3, 16)) * 1e4
-    out.append(Case("edge-huge-logits", _safe(rng, big, 0.7, 0, 1.0),
+    out.append(Case("edge-huge-logits", _safe(rng, lambda: rng.standard_normal((3, 16)) * 1e4, 0.7, 0, 1.0),
                     note="logits around +-1e4: the softmax must be stable"))
     # one token dominates just below top_p: the next one crosses the threshold and must stay
     x = np.log(np.array([[0.55, 0.25, 0.1, 0.06, 0.04], [0.05, 0.1, 0.6, 0.2, 0.05]]))
@@ -87,12 +97,12 @@ def cases(rng: np.random.Generator) -> list[Case]:
     out.append(Case("edge-top-k-then-top-p", {"logits": x, "u": np.array([0.35, 0.62]), "temperature": 1.0,
                                               "top_k": 2, "top_p": 0.5},
                     note="top-p applies to the distribution renormalised after top-k"))
-    out.append(Case("edge-high-temperature", _safe(rng, rng.standard_normal((4, 20)) * 3, 2.5, 5, 0.9)))
+    out.append(Case("edge-high-temperature", _safe(rng, lambda: rng.standard_normal((4, 20)) * 3, 2.5, 5, 0.9)))
     for k in range(8):
         b, v = int(rng.integers(1, 6)), int(rng.integers(2, 50))
-        logits = rng.standard_normal((b, v)) * float(rng.choice([0.5, 2.0, 5.0]))
+        spread = float(rng.choice([0.5, 2.0, 5.0]))
         t = float(rng.choice([0.3, 0.7, 1.0, 1.5]))
         top_k = int(rng.choice([0, 0, int(rng.integers(1, v + 1))]))
         top_p = float(rng.choice([1.0, 0.5, 0.9, 0.95]))
-        out.append(Case(f"random-{k + 1}", _safe(rng, logits, t, top_k, top_p)))
+        out.append(Case(f"random-{k + 1}", _safe(rng, lambda: rng.standard_normal((b, v)) * spread, t, top_k, top_p)))
     return out
