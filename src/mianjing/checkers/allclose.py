@@ -37,7 +37,7 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
         bad = np.flatnonzero(got.reshape(-1) != expected.reshape(-1))
         if bad.size:
             i = _index(int(bad[0]), expected.shape)
-            detail = "" if hidden else f": got {got[i]!r}, expected {expected[i]!r}"
+            detail = "" if hidden else f": got {got[i].item()!r}, expected {expected[i].item()!r}"
             return CheckResult.failed(f"{name}: {bad.size} of {expected.size} values differ; first at index {i}{detail}")
         return CheckResult.passed()
 

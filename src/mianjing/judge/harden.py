@@ -253,6 +253,16 @@ def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
     return layers
 
 
+def fixed_mmap_threshold() -> None:
+    """Large blocks always come from mmap and go back to the system when freed. By default glibc
+    raises the threshold after each large free, after which big temporaries fragment the heap and
+    correct code can hit the address-space limit without ever holding much memory."""
+    try:
+        _libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+    except AttributeError:  # not glibc
+        pass
+
+
 # ---------------------------------------------------------------- job layers
 
 def vm_size_bytes() -> int:

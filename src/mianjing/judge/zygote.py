@@ -77,6 +77,7 @@ def worker_main(job_fd: int, tmp: str, slot: int, ctl: socket.socket, use_seccom
         from . import harden, wire, worker
 
         vm = harden.vm_size_bytes()  # before Landlock hides /proc
+        harden.fixed_mmap_threshold()
         layers = harden.pre_job(job_fd, tmp, slot)
         wire.send(job_fd, "hello", {"layers": [str(layer) for layer in layers], "pid": os.getpid()})
 
