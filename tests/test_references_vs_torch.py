@@ -70,3 +70,12 @@ def test_encoder_layer_reference_matches_nn_transformer_encoder_layer():
     p = get_problem("transformer-encoder-layer")
     worst = controller.cases_module(p).crosscheck_torch(range(2))
     assert worst < 1e-10, worst
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_flash_attention_reference_equals_naive_attention(causal):
+    fa = _reference(get_problem("flash-attention"))
+    g = torch.Generator().manual_seed(0)
+    q, k, v = (torch.randn(2, 3, 600, 16, generator=g, dtype=torch.float64) for _ in range(3))
+    naive = F.scaled_dot_product_attention(q, k, v, is_causal=causal)
+    assert torch.allclose(fa(q, k, v, causal=causal), naive, rtol=0, atol=1e-12)
