@@ -79,3 +79,24 @@ def test_flash_attention_reference_equals_naive_attention(causal):
     q, k, v = (torch.randn(2, 3, 600, 16, generator=g, dtype=torch.float64) for _ in range(3))
     naive = F.scaled_dot_product_attention(q, k, v, is_causal=causal)
     assert torch.allclose(fa(q, k, v, causal=causal), naive, rtol=0, atol=1e-12)
+
+
+def test_kv_cache_decode_reference_equals_full_causal_attention():
+    p = get_problem("kv-cache-decode")
+    custom = harness.load_custom(p.harness_source())
+    ref = _reference(p)
+    for seed in range(3):
+        cases, _ = controller.build_cases(p, seed)
+        for c in cases:
+            got = custom["run"](ref, c.inputs, "float64", 0)["out"]
+            x = torch.tensor(c.inputs["x"], dtype=torch.float64)
+            B, T, D = x.shape
+            H = int(c.inputs["n_heads"])
+            w = {k: torch.tensor(c.inputs[k], dtype=torch.float64) for k in ("wq", "wk", "wv", "wo")}
+
+            def heads(z):
+                return z.view(B, T, H, D // H).transpose(1, 2)
+
+            q, k, v = heads(x @ w["wq"].T), heads(x @ w["wk"].T), heads(x @ w["wv"].T)
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(1, 2).reshape(B, T, D)
+            assert torch.allclose(got, y @ w["wo"].T, rtol=0, atol=1e-10), (seed, c.name)
