@@ -395,3 +395,27 @@ def test_threads_after_fork_do_not_hang(judge, still_works):
     rep = judge.judge("rmsnorm", textwrap.dedent(code), seed=4)
     assert rep.verdict == "accepted", rep.message
     still_works()
+
+
+# every layer the platform offers is in force (a layer that fails by our mistake degrades silently)
+
+def test_every_available_layer_is_on(judge):
+    import os
+
+    from mianjing.judge import harden
+
+    rep = judge.judge(P, SOLVE + "def my_sqrt(x):\n    return _solve(x)\n", seed=1)
+    state = {layer.split(":")[0]: ": on" in layer for layer in rep.isolation}
+    expected = ["session", "descriptors", "rlimits", "no-new-privs", "job-rlimits"]
+    if harden.landlock_abi() > 0:
+        expected.append("landlock")
+    try:
+        import pyseccomp  # noqa: F401
+
+        expected.append("seccomp")
+    except Exception:  # noqa: BLE001
+        pass
+    if os.geteuid() == 0:
+        expected += ["private-tmp", "network-namespace", "interpreter-view", "uid"]
+    off = [name for name in expected if not state.get(name)]
+    assert not off, (off, rep.isolation)

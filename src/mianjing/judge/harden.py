@@ -25,8 +25,9 @@ PR_SET_NO_NEW_PRIVS = 38
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
 CLONE_THREAD = 0x00010000
-MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV = 0x4000, 0x40000, 0x2, 0x4
+MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV, MS_BIND = 0x4000, 0x40000, 0x2, 0x4, 0x1000
 TMP_BYTES = 16 * 1024 * 1024  # the worker's private /tmp and its largest file
+_own_mount_namespace = False  # set once this process has its own mount namespace
 
 
 @dataclass
@@ -87,8 +88,10 @@ def private_tmp(path: str) -> str:
     note = "own directory, files capped at 16 MB"
     if os.geteuid() == 0 and sys.platform == "linux":
         try:
+            global _own_mount_namespace
             _check(_libc.unshare(CLONE_NEWNS), "unshare(NEWNS)")
             _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
+            _own_mount_namespace = True
             opts = f"size={TMP_BYTES},mode=700".encode()
             _check(_libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts), "mount tmpfs")
             os.chdir(path)
@@ -129,7 +132,46 @@ def interpreter_readable_by_others() -> bool:
     return True
 
 
-def drop_uid(slot: int) -> str:
+def _private_ancestor(path: str) -> Path | None:
+    """The highest directory on the way to `path` that other users cannot enter, if any."""
+    p = Path(path).resolve()
+    for d in reversed([p, *p.parents]):
+        if not os.stat(d).st_mode & 0o001:
+            return d
+    return None
+
+
+def interpreter_view() -> str:
+    """Inside the private mount namespace, make the interpreter reachable for another uid: each
+    private directory on the way (e.g. /root, for an interpreter in ~/.pyenv) is covered by an empty
+    tmpfs, and only the interpreter's own trees are bound back into it. Everything else that lived
+    there (the user's home, mianjing's database) disappears from the worker's view."""
+    if os.geteuid() != 0:
+        return "not needed (unprivileged)"
+    if not _own_mount_namespace:  # never mount anything in the host's namespace
+        raise PermissionError("needs the private mount namespace, which is not available")
+    roots = sorted({os.path.realpath(sys.base_prefix), os.path.realpath(sys.prefix)})
+    plan = [(root, _private_ancestor(root)) for root in roots]
+    plan = [(root, blocker) for root, blocker in plan if blocker is not None]
+    if not plan:
+        return "not needed (the interpreter is world-readable)"
+    fds = {root: os.open(root, os.O_PATH) for root, _ in plan}  # the real trees, kept reachable
+    try:
+        for blocker in sorted({b for _, b in plan}):
+            _check(_libc.mount(b"tmpfs", str(blocker).encode(), b"tmpfs", MS_NOSUID | MS_NODEV,
+                               b"size=64k,mode=755"), f"cover {blocker}")
+        for root, _ in plan:
+            os.makedirs(root, exist_ok=True)
+            _check(_libc.mount(f"/proc/self/fd/{fds[root]}".encode(), root.encode(), None, MS_BIND | MS_REC, None),
+                   f"bind {root}")
+    finally:
+        for fd in fds.values():
+            os.close(fd)
+    covered = ", ".join(sorted({str(b) for _, b in plan}))
+    return f"{covered} hidden; only the interpreter is bound back"
+
+
+def drop_uid(slot: int, tmp: str) -> str:
     if os.geteuid() != 0:
         return "already unprivileged"
     if not interpreter_readable_by_others():
@@ -137,11 +179,13 @@ def drop_uid(slot: int) -> str:
             f"the interpreter lives under a private directory ({sys.base_prefix}); "
             "another uid could not import from it, so the worker keeps this uid (Landlock still hides files)"
         )
-    uid = 61000 + slot % 1000
+    uid = 61000 + slot % 1000  # one uid per worker slot: RLIMIT_NPROC counts per uid
+    os.chown(tmp, uid, uid)
     os.setgroups([])
     os.setresgid(uid, uid, uid)
     os.setresuid(uid, uid, uid)
-    return f"uid {uid}"
+    resource.setrlimit(resource.RLIMIT_NPROC, (64, 64))  # threads included: no thread bombs
+    return f"uid {uid}, at most 64 threads"
 
 
 # Landlock (Linux 5.13+), through raw syscalls: an allow-list of what the worker may read.
@@ -246,7 +290,8 @@ def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
         _layer("private-tmp", private_tmp, tmp),
         _layer("network-namespace", network_namespace),
         _layer("rlimits", base_rlimits),
-        _layer("uid", drop_uid, slot),
+        _layer("interpreter-view", interpreter_view),
+        _layer("uid", drop_uid, slot, tmp),
         _layer("no-new-privs", no_new_privileges),
         _layer("landlock", landlock, tmp),
     ]

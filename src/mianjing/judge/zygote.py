@@ -110,6 +110,7 @@ def main() -> None:
     ctl = socket.socket(fileno=ctl_fd)
     warm_up()
     tmp_root = tempfile.mkdtemp(prefix="mianjing-judge-")
+    os.chmod(tmp_root, 0o711)  # a worker with its own uid must reach its /tmp below, not list others
     tmp_of: dict[int, str] = {}
     slot = 0
     ctl.sendall(b'{"ready": true}\n')
