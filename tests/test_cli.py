@@ -8,9 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from mianjing.cli.app import app

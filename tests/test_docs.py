@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import typer
 from typer.main import get_command
 
 from mianjing.cli.app import app

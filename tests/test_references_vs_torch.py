@@ -1,7 +1,6 @@
 """The hand-written references of adam, adamw, grad-clip and cross-entropy equal PyTorch's own
 implementations on every case of several seeds (the statements promise PyTorch's semantics)."""
 
-import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F

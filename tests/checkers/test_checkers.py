@@ -4,7 +4,6 @@ from mianjing.checkers.allclose import check_array
 from mianjing.checkers.complexity import describe_exponent, growth_exponent
 from mianjing.checkers.exact import check_exact
 from mianjing.checkers.grad import check_grad, check_nograd
-from mianjing.checkers.unordered import check_unordered
 
 KW = dict(rtol=1e-4, atol=1e-5, float_dtype="float32", hidden=False)
 
@@ -59,10 +58,6 @@ def test_grad_checks():
     assert not check_grad("grad.x", g, np.zeros(3, np.float32), **KW).ok
     assert check_nograd("nograd.w", False).ok and not check_nograd("nograd.w", True).ok
 
-
-def test_unordered():
-    assert check_unordered("o", [[1, 2], [3]], [[3], [1, 2]]).ok
-    assert not check_unordered("o", [[1, 2], [3]], [[3], [3]]).ok
 
 
 def test_growth_exponent_fits_power_laws():

@@ -4,7 +4,7 @@ import pytest
 
 from mianjing.store.db import DatabaseError, connect, integrity, migrate
 from mianjing.store.migrations import MIGRATIONS
-from mianjing.store.progress import last_code, recent, record_submission, statuses
+from mianjing.store.progress import recent, record_submission, statuses
 
 
 def report(problem, verdict, passed=1, total=1):
@@ -28,7 +28,6 @@ def test_submissions_and_status(tmp_path):
     record_submission(conn, report("lis", "time_limit_exceeded"), "slow")
     assert statuses(conn) == {"mha": "solved", "lis": "attempted"}
     assert [r["problem"] for r in recent(conn)] == ["lis", "mha", "mha"]
-    assert last_code(conn, "mha") == "good code" and last_code(conn, "gqa") is None
 
 
 def test_garbage_file_is_reported_not_raised_raw(tmp_path):

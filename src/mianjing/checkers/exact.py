@@ -50,11 +50,3 @@ def check_exact(name: str, expected: Any, got: Any, *, hidden: bool) -> CheckRes
         # hidden inputs are described, not dumped: say where, not the whole expected value
         return CheckResult.failed(diff if len(diff) <= 160 else diff[:157] + "...")
     return CheckResult.failed(diff)
-
-
-def check_close_scalar(name: str, expected: float, got: Any, *, rtol: float, atol: float) -> CheckResult:
-    if isinstance(got, bool) or not isinstance(got, (int, float)):
-        return CheckResult.failed(f"{name}: got {_short(got)}, expected a number")
-    if abs(got - expected) <= atol + rtol * abs(expected):
-        return CheckResult.passed()
-    return CheckResult.failed(f"{name}: got {got!r}, expected {expected!r} within atol={atol:g}, rtol={rtol:g}")

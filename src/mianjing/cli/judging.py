@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.table import Table
 
 from .common import console, fail, print_json
 from .report import render_report
@@ -163,7 +162,7 @@ def doctor_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSO
         colour = "green" if ": on" in layer else "yellow"
         console.print(f"  [{colour}]{layer}[/]", highlight=False, markup=True)
     s = doc["service"]
-    console.print(f"[bold]service[/]: " + (f"running (pid {s['pid']}, up {s['uptime_s']} s, {s['served']} judged)"
+    console.print("[bold]service[/]: " + (f"running (pid {s['pid']}, up {s['uptime_s']} s, {s['served']} judged)"
                                            if s.get("pid") else "not running (starts on the next `mianjing judge`)"))
 
 

@@ -137,14 +137,14 @@ def start_cmd(
 def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
     """Solved and attempted problems per kind and tag, and your recent submissions."""
     from ..store.db import DatabaseError, connect
-    from ..store.progress import recent
+    from ..store.progress import recent, statuses
 
     try:
         conn = connect()
     except DatabaseError as exc:
         fail(str(exc))
     try:
-        status = _statuses()
+        status = statuses(conn)
         rec = recent(conn, 10)
     finally:
         conn.close()

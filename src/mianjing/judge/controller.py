@@ -11,7 +11,7 @@ import copy
 import importlib.util
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Callable, Protocol
 

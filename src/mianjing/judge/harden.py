@@ -124,12 +124,7 @@ def no_new_privileges() -> str:
 
 def interpreter_readable_by_others() -> bool:
     """A dropped uid can only import the stdlib if every directory on the way is world-searchable."""
-    for root in {sys.base_prefix, sys.prefix}:
-        p = Path(root).resolve()
-        for d in [p, *p.parents]:
-            if not os.stat(d).st_mode & 0o001:
-                return False
-    return True
+    return all(_private_ancestor(root) is None for root in {sys.base_prefix, sys.prefix})
 
 
 def _private_ancestor(path: str) -> Path | None:

@@ -55,9 +55,7 @@ def to_plain(value: Any, what: str = "the return value", depth: int = 0) -> Any:
     """Turn what the code returned into numpy arrays or JSON values; refuse anything else."""
     if depth > 32:
         raise HarnessError(f"{what} is nested too deeply")
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
+    if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if type(value).__module__ == "numpy" and isinstance(value, np.generic):
         return value.item()

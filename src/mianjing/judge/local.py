@@ -7,7 +7,6 @@ Construct it before loading anything secret: the pool starts the zygote first.
 from __future__ import annotations
 
 import random
-import threading
 from collections import OrderedDict
 
 from ..problems.bank import get_problem
@@ -22,7 +21,6 @@ class LocalJudge:
         self.pool = WorkerPool(spare=spare)  # first: the zygote must start before any secret is loaded
         self._prepared: OrderedDict[tuple[str, int], Prepared] = OrderedDict()
         self._cache_size = cache_size
-        self._lock = threading.Lock()
         import torch  # the controller runs references; pin it to one thread like the workers
 
         torch.set_num_threads(1)
@@ -41,15 +39,14 @@ class LocalJudge:
         problem = get_problem(problem_id)  # UnknownProblem propagates: a usage error, not a verdict
         if seed is None:
             seed = random.randrange(1 << 30)
-        with self._lock:
-            try:
-                prep = self.prepared(problem, seed)
-            except Exception as exc:  # noqa: BLE001 - a broken problem is our fault
-                return Report(problem.id, JUDGE_ERROR, 0, 0, 0.0, [], f"the problem's reference or cases failed: {exc}", seed)
-            if not self.pool.alive():
-                self.pool.close()
-                self.pool = WorkerPool(spare=self.pool.spare_enabled)
-            return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool))
+        try:
+            prep = self.prepared(problem, seed)
+        except Exception as exc:  # noqa: BLE001 - a broken problem is our fault
+            return Report(problem.id, JUDGE_ERROR, 0, 0, 0.0, [], f"the problem's reference or cases failed: {exc}", seed)
+        if not self.pool.alive():
+            self.pool.close()
+            self.pool = WorkerPool(spare=self.pool.spare_enabled)
+        return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool))
 
     @property
     def layers(self) -> list[str]:

@@ -52,8 +52,7 @@ class Report:
     isolation: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        doc = asdict(self)
-        return doc
+        return asdict(self)
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> "Report":

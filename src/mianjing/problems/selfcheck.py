@@ -43,17 +43,16 @@ class SelfcheckResult:
         }
 
 
-def selfcheck_problem(problem: Problem, seeds: list[int], judge: Callable[[Problem, str, int], Any],
-                      wrong_seeds: list[int] | None = None) -> list[Outcome]:
-    """judge(problem, code, seed) -> Report. References over all seeds; wrong solutions over
-    `wrong_seeds` (default: the first seed) since one rejection is what they must earn."""
+def selfcheck_problem(problem: Problem, seeds: list[int], judge: Callable[[Problem, str, int], Any]) -> list[Outcome]:
+    """judge(problem, code, seed) -> Report. References over all seeds; each wrong solution on the
+    first seed, since one rejection is what it must earn."""
     out: list[Outcome] = []
     for seed in seeds:
         rep = judge(problem, problem.reference_source(), seed)
         out.append(Outcome(problem.id, seed, "reference.py", ACCEPTED, rep.verdict, rep.message))
     for w in problem.wrong:
         code = (problem.path / w.file).read_text(encoding="utf-8")
-        for seed in wrong_seeds or seeds[:1]:
+        for seed in seeds[:1]:
             rep = judge(problem, code, seed)
             out.append(Outcome(problem.id, seed, w.file, w.expect, rep.verdict, rep.message))
     return out

@@ -37,8 +37,3 @@ def recent(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
         (limit,),
     )
     return [dict(r) for r in rows]
-
-
-def last_code(conn: sqlite3.Connection, problem: str) -> str | None:
-    row = conn.execute("SELECT code FROM submissions WHERE problem = ? ORDER BY id DESC LIMIT 1", (problem,)).fetchone()
-    return row["code"] if row else None
