@@ -1,3 +1,6 @@
+"""Builds a new reversed list from the values instead of relinking the given nodes."""
+
+
 def reverse_list(head):
     # prepend a copy of every value: the right values, but none of the given nodes
     new_head = None

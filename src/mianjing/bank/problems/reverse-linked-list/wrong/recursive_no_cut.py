@@ -1,3 +1,6 @@
+"""Recursive reversal that forgets head.next = None: the first two nodes end up pointing at each other."""
+
+
 def reverse_list(head):
     if head is None or head.next is None:
         return head
