@@ -46,16 +46,34 @@ def problem_catalogue(problems_dir: Path | None = None) -> tuple[dict[str, list[
     return found, warnings
 
 
+def set_rows(problems_dir: Path | None = None) -> dict[str, set[int]]:
+    """Study set name -> the rows that judged problems fill (from each problem.toml's [set])."""
+    problems_dir = Path(problems_dir) if problems_dir else default_problems_dir()
+    rows: dict[str, set[int]] = {}
+    for toml_path in sorted(problems_dir.glob("*/problem.toml")) if problems_dir.is_dir() else []:
+        try:
+            entry = tomllib.loads(toml_path.read_text(encoding="utf-8")).get("set")
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # already reported by problem_catalogue
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str) and isinstance(entry.get("row"), int):
+            rows.setdefault(entry["name"], set()).add(entry["row"])
+    return rows
+
+
 @dataclass
 class ItemCoverage:
     item: Item
     cards: list[str]
     problems: list[str]
+    # items that are a whole list (C18 = LeetCode Hot 100): {"set", "judged", "total"}; covered when complete
+    progress: dict | None = None
 
     @property
     def covered(self) -> bool:
         if self.item.scope == "cards":
             return bool(self.cards)
+        if self.progress is not None:
+            return self.progress["judged"] >= self.progress["total"]
         if self.item.scope == "problems":
             return bool(self.problems)
         return True  # a feature is not content; covered elsewhere
@@ -72,6 +90,8 @@ class ItemCoverage:
         }
         if self.item.scope == "feature":
             doc["feature"] = self.item.feature
+        if self.progress is not None:
+            doc["progress"] = self.progress
         return doc
 
 
@@ -133,4 +153,18 @@ def coverage(bank: Bank, problems_dir: Path | None = None) -> Coverage:
         warnings.append(f"problem {pid} lists {', '.join(ids)}, not in the catalogue")
     items = [ItemCoverage(item, sorted(by_item_cards.get(i, [])), sorted(by_item_problems.get(i, [])))
              for i, item in bank.catalogue.items()]
+    # an item that is a whole study set is covered row by row (C18: the judged rows of Hot 100)
+    from ..problems.sets import SetError, load_set, set_names
+
+    filled = set_rows(problems_dir)
+    for name in set_names():
+        try:
+            st = load_set(name)
+        except SetError as exc:
+            warnings.append(str(exc))
+            continue
+        for ic in items:
+            if ic.item.id == st.catalogue:
+                judged = len({r for r in filled.get(name, set()) if 1 <= r <= st.total})
+                ic.progress = {"set": name, "judged": judged, "total": st.total}
     return Coverage(items, warnings, unknown)

@@ -205,11 +205,15 @@ def coverage_cmd(
         for c in cov.items:
             if c.item.scope == "feature":
                 what = f"[dim]feature: {esc(c.item.feature)}[/]"
+            elif c.progress is not None:
+                what = f"{c.progress['set']}: {c.progress['judged']} of {c.progress['total']} rows judged"
             else:
                 what = ", ".join(c.cards + c.problems) or "[red]missing[/]"
             table.add_row(c.item.id, esc(c.item.title), what)
         console.print(table)
-    cards_missing, problems_missing = cov.missing("cards"), cov.missing("problems")
+    partial = {c.item.id for c in cov.items if c.progress is not None}
+    cards_missing = cov.missing("cards")
+    problems_missing = [i for i in cov.missing("problems") if i not in partial]
     if cards_missing:
         console.print(f"[red]No card yet[/] for {len(cards_missing)} item(s): {', '.join(cards_missing)}", highlight=False)
     else:
@@ -217,6 +221,10 @@ def coverage_cmd(
     if problems_missing:
         console.print(f"[yellow]No problem yet[/] for {len(problems_missing)} coding item(s): "
                       f"{', '.join(problems_missing)}", highlight=False)
+    for c in cov.items:  # whole-list items are counted row by row
+        if c.progress is not None:
+            console.print(f"{c.item.id} ({c.progress['set']}): {c.progress['judged']} of {c.progress['total']} rows judged",
+                          highlight=False)
     console.print("[dim]A01, A02 and A04 are product features (study plan, resume check, mock rounds), "
                   "not cards; they are not counted as missing.[/]")
 

@@ -59,14 +59,18 @@ def _check_lang(lang: str) -> str:
 def list_cmd(
     kind: Optional[str] = typer.Option(None, "--kind", help="model or algo"),
     tag: Optional[str] = typer.Option(None, "--tag", help="only problems with this tag"),
+    set_name: Optional[str] = typer.Option(None, "--set", help="a study set in its own order, e.g. hot100"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
 ) -> None:
-    """List problems with your status (new / attempted / solved).
+    """List problems with your status (new / attempted / solved / solved_with_help: after `solution --reveal`).
 
     Example: mianjing list --kind model
+    Example: mianjing list --set hot100
     """
     if kind is not None and kind not in ("model", "algo"):
         fail("--kind must be 'model' or 'algo'")
+    if set_name is not None:
+        return _list_set(set_name, kind, tag, as_json)
     status = _statuses()
     rows = []
     for p in _problems():
@@ -81,11 +85,41 @@ def list_cmd(
     table = Table(title=f"{len(rows)} problems")
     for col in ("id", "title", "kind", "difficulty", "tags", "catalogue", "status"):
         table.add_column(col)
-    colour = {"solved": "green", "attempted": "yellow", "new": "dim"}
+    colour = {"solved": "green", "solved_with_help": "cyan", "attempted": "yellow", "new": "dim"}
     for r in rows:
         table.add_row(r["id"], f"{r['title']['zh']} / {r['title']['en']}", r["kind"], r["difficulty"],
                       ", ".join(r["tags"]), ", ".join(r["catalogue"]),
                       f"[{colour[r['status']]}]{r['status']}[/]")
+    console.print(table)
+
+
+def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool) -> None:
+    from ..problems.sets import SetError, load_set, members, progress
+
+    try:
+        st = load_set(name)
+        problems = _problems()
+        rows_of = members(st, problems)
+    except SetError as exc:
+        fail(str(exc))
+    status = _statuses()
+    rows = []
+    for row, p in sorted(rows_of.items()):
+        if (kind and p.kind != kind) or (tag and tag not in p.tags):
+            continue
+        rows.append({"row": row, "section": p.set.section} | p.summary() | {"status": status.get(p.id, "new")})
+    prog = progress(st, problems, status)
+    if as_json:
+        print_json({"set": st.name, "title": st.title, "total": st.total, "judged": prog["judged"],
+                    "solved": prog["solved"], "sections": prog["sections"], "problems": rows})
+        return
+    table = Table(title=f"{st.title['en']}: {prog['judged']} of {st.total} rows judged, {prog['solved']} solved")
+    for col in ("#", "section", "id", "LC", "difficulty", "status"):
+        table.add_column(col, no_wrap=col in ("id", "#", "LC"))
+    colour = {"solved": "green", "attempted": "yellow", "new": "dim"}
+    for r in rows:
+        table.add_row(str(r["row"]), r["section"], r["id"], str(r["leetcode"] or ""), r["difficulty"],
+                      f"[{colour.get(r['status'], 'green')}]{r['status']}[/]")
     console.print(table)
 
 
@@ -135,8 +169,10 @@ def start_cmd(
 
 
 def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
-    """Solved and attempted problems per kind and tag, and your recent submissions."""
+    """Solved (on your own or with help) and attempted problems per kind and tag, problems due again after a
+    revealed solution, and your recent submissions."""
     from ..store.db import DatabaseError, connect
+    from ..store.guides import redo_due
     from ..store.progress import recent, statuses
 
     try:
@@ -146,25 +182,37 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON
     try:
         status = statuses(conn)
         rec = recent(conn, 10)
+        redo = [{"problem": h.problem, "due_since": h.redo_at.isoformat(timespec="seconds")} for h in redo_due(conn)]
     finally:
         conn.close()
-    groups: dict[str, dict[str, int]] = defaultdict(lambda: {"total": 0, "solved": 0, "attempted": 0})
+    groups: dict[str, dict[str, int]] = defaultdict(lambda: {"total": 0, "solved": 0, "solved_with_help": 0, "attempted": 0})
     for p in _problems():
         s = status.get(p.id, "new")
         for key in [f"kind:{p.kind}"] + [f"tag:{t}" for t in p.tags]:
             groups[key]["total"] += 1
             if s != "new":
                 groups[key][s] += 1
+    sets = _set_progress(status)
     if as_json:
-        print_json({"groups": dict(groups), "recent": rec})
+        print_json({"groups": dict(groups), "recent": rec, "redo_due": redo, "sets": sets})
         return
     table = Table(title="progress")
-    for col in ("group", "solved", "attempted", "total"):
+    for col in ("group", "solved", "with help", "attempted", "total"):
         table.add_column(col)
     for key in sorted(groups, key=lambda k: (not k.startswith("kind"), k)):
         g = groups[key]
-        table.add_row(key, str(g["solved"]), str(g["attempted"]), str(g["total"]))
+        table.add_row(key, str(g["solved"]), str(g["solved_with_help"]), str(g["attempted"]), str(g["total"]))
     console.print(table)
+    for prog in sets.values():  # Hot 100: solved per section
+        t3 = Table(title=f"{prog['title']['en']}: {prog['solved']} solved of {prog['total']} ({prog['judged']} judged here)")
+        for col in ("section", "solved", "judged", "rows"):
+            t3.add_column(col)
+        for sec in prog["sections"]:
+            t3.add_row(sec["section"], str(sec["solved"]), str(sec["judged"]), str(sec["total"]))
+        console.print(t3)
+    if redo:  # revealed solutions come back: solve them again on your own
+        console.print("[bold]due again[/] (solution revealed; solve without help): "
+                      + ", ".join(r["problem"] for r in redo), highlight=False)
     if rec:
         t2 = Table(title="recent submissions")
         for col in ("when (UTC)", "problem", "verdict", "passed", "ms"):
@@ -172,6 +220,20 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON
         for r in rec:
             t2.add_row(r["created_at"], r["problem"], r["verdict"], f"{r['passed']}/{r['total']}", f"{r['time_ms']:.0f}")
         console.print(t2)
+
+
+def _set_progress(status: dict[str, str]) -> dict[str, dict]:
+    """Progress per study set and section (Hot 100: solved / total per section)."""
+    from ..problems.sets import SetError, load_set, progress, set_names
+
+    out = {}
+    problems = _problems()
+    for name in set_names():
+        try:
+            out[name] = progress(load_set(name), problems, status)
+        except SetError as exc:  # our data's fault: say so, keep the rest of stats
+            err_console.print(f"[yellow]warning:[/] {exc}", highlight=False)
+    return out
 
 
 def register(app: typer.Typer) -> None:

@@ -84,12 +84,18 @@ def prepare(problem: Problem, seed: int) -> Prepared:
     entry = reference_entry(problem, custom)
     ref_dtype = "float64"
     expected, ref_ms = [], []
-    for i, case in enumerate(cases):
-        inputs = copy.deepcopy(case.inputs)  # outside the timing: limits derive from the reference's own time
-        t0 = time.perf_counter()
-        out = harness.run_case(entry, inputs, problem.harness, ref_dtype, case_seed(seed, i), custom)
-        ref_ms.append((time.perf_counter() - t0) * 1000)
-        expected.append(out)
+    saved_limit = sys.getrecursionlimit()
+    if problem.recursion_limit:  # the depth the statement promises, for the reference as for the worker
+        sys.setrecursionlimit(max(saved_limit, problem.recursion_limit))
+    try:
+        for i, case in enumerate(cases):
+            inputs = copy.deepcopy(case.inputs)  # outside the timing: limits derive from the reference's own time
+            t0 = time.perf_counter()
+            out = harness.run_case(entry, inputs, problem.harness, ref_dtype, case_seed(seed, i), custom)
+            ref_ms.append((time.perf_counter() - t0) * 1000)
+            expected.append(out)
+    finally:
+        sys.setrecursionlimit(saved_limit)
     return Prepared(problem, seed, cases, expected, ref_ms, custom_check, src)
 
 
@@ -180,6 +186,7 @@ def job_message(problem: Problem, code: str, prep: Prepared) -> dict[str, Any]:
         "harness": {"mode": h.mode, "outputs": h.outputs, "grad": h.grad, "no_grad": h.no_grad,
                     "param_grad": h.param_grad},
         "harness_src": prep.custom_harness_src,
+        "recursion_limit": problem.recursion_limit,
         "guards": policy.guard_targets(problem.forbidden),
         "memory_limit_mb": problem.memory_limit_mb,
         "cpu_limit_s": max(2.0, total_time_budget_s(problem, prep) * 1.5),
@@ -198,10 +205,12 @@ def total_time_budget_s(problem: Problem, prep: Prepared) -> float:
     return sum(case_limit_ms(problem, prep, i) for i in range(len(prep.cases))) / 1000
 
 
-def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callable[[], Session]) -> Report:
-    """Grade `code` against prepared cases. Never raises for anything the submission does."""
+def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callable[[], Session],
+               visible_only: bool = False) -> Report:
+    """Grade `code` against prepared cases (only the visible examples with `visible_only`: the web's
+    Run). Never raises for anything the submission does."""
     t_start = time.perf_counter()
-    total = len(prep.cases)
+    total = sum(1 for c in prep.cases if not (visible_only and c.hidden))
 
     def finish(verdict: str, message: str, cases: list[CaseResult], isolation: list[str] | None = None,
                complexity: dict[str, Any] | None = None) -> Report:
@@ -244,6 +253,8 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         dead = False
         timings: list[tuple[int, float]] = []
         for i, case in enumerate(prep.cases):
+            if visible_only and case.hidden:
+                continue  # indices stay those of the full list: case seeds and limits match the reference's
             cr = CaseResult(name=case.name, hidden=case.hidden, verdict=SKIPPED, detail=describe(case, problem.dtype))
             cases.append(cr)
             if dead:
@@ -289,7 +300,7 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         session.close()
 
     complexity = None
-    if problem.complexity and any(c.size is not None for c in prep.cases):
+    if problem.complexity and not visible_only and any(c.size is not None for c in prep.cases):
         complexity = complexity_report(problem, prep, timings, cases)
     verdict = overall(cases)
     message = ""

@@ -127,6 +127,8 @@ class Submission:
             self.custom = harness.load_custom(job.get("harness_src"))
         except Exception as exc:  # noqa: BLE001
             return {"verdict": "judge_error", "message": f"problem harness failed to load: {exc}"}
+        if job.get("recursion_limit"):  # the depth the statement promises (trees and lists up to its sizes)
+            sys.setrecursionlimit(int(job["recursion_limit"]))
         ns: dict[str, Any] = {"__name__": "submission", "__builtins__": builtins}
         if self.custom and "setup" in self.custom:
             self.custom["setup"](ns)

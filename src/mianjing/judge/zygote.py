@@ -52,7 +52,7 @@ def warm_up() -> None:
     y = torch.softmax(x @ w / 4.0, dim=-1)
     (y * torch.randn_like(y)).sum().backward()
     torch.nn.functional.layer_norm(x, (16,))
-    from . import harness, harden, wire, worker  # noqa: F401 - load the worker side now
+    from . import harden, harness, structures, wire, worker  # noqa: F401 - load the worker side now
 
 
 def reap(tmp_of: dict[int, str]) -> None:

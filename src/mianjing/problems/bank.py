@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from ..paths import PROBLEMS_DIR
@@ -10,9 +11,9 @@ from .spec import Problem, ProblemError, load_problem
 
 
 class UnknownProblem(KeyError):
-    def __init__(self, pid: str, known: list[str]):
+    def __init__(self, pid: str, known: list[str], hint: str = ""):
         close = difflib.get_close_matches(pid, known, n=3)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        hint = hint or (f" Did you mean: {', '.join(close)}?" if close else "")
         super().__init__(f"unknown problem id '{pid}'.{hint} Run `mianjing list` to see all ids.")
 
     def __str__(self) -> str:
@@ -38,8 +39,28 @@ def load_all(root: Path = PROBLEMS_DIR) -> tuple[list[Problem], list[str]]:
     return problems, errors
 
 
+LC_ALIAS_RE = re.compile(r"^lc(\d{1,5})$", re.IGNORECASE)
+
+
+def resolve_id(pid: str, root: Path = PROBLEMS_DIR) -> str:
+    """The problem id for `pid`, which may be a LeetCode number written `lc76`; `pid` itself otherwise."""
+    m = LC_ALIAS_RE.match(pid or "")
+    if not m:
+        return pid
+    number = int(m.group(1))
+    line = re.compile(rf"^leetcode\s*=\s*{number}\s*(#.*)?$", re.MULTILINE)
+    for folder in problem_dirs(root):  # a text scan: parsing every problem.toml would cost more
+        if line.search((folder / "problem.toml").read_text(encoding="utf-8")):
+            return folder.name
+    return pid
+
+
 def get_problem(pid: str, root: Path = PROBLEMS_DIR) -> Problem:
+    pid = resolve_id(pid, root)
     folder = root / pid
     if pid and "/" not in pid and (folder / "problem.toml").exists():
         return load_problem(folder)
-    raise UnknownProblem(pid, [p.name for p in problem_dirs(root)])
+    known = [p.name for p in problem_dirs(root)]
+    if LC_ALIAS_RE.match(pid or ""):
+        raise UnknownProblem(pid, known, hint=f" No problem here has LeetCode number {pid[2:]}.")
+    raise UnknownProblem(pid, known)

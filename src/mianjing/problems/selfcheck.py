@@ -51,7 +51,7 @@ def selfcheck_problem(problem: Problem, seeds: list[int], judge: Callable[[Probl
         rep = judge(problem, problem.reference_source(), seed)
         out.append(Outcome(problem.id, seed, "reference.py", ACCEPTED, rep.verdict, rep.message))
     for w in problem.wrong:
-        code = (problem.path / w.file).read_text(encoding="utf-8")
+        code = problem.wrong_source(w)
         for seed in seeds[:1]:
             rep = judge(problem, code, seed)
             out.append(Outcome(problem.id, seed, w.file, w.expect, rep.verdict, rep.message))

@@ -33,8 +33,9 @@ FLOAT_DTYPES = ("float32", "float64")
 TOP_KEYS = {
     "id", "title", "kind", "difficulty", "tags", "catalogue", "entry", "signature",
     "time_limit_ms", "memory_limit_mb", "dtype", "forbidden", "tolerance", "harness",
-    "complexity", "wrong",
+    "complexity", "wrong", "leetcode", "recursion_limit", "set",
 }
+SET_KEYS = {"name", "row", "section"}
 
 
 class ProblemError(Exception):
@@ -66,6 +67,15 @@ class Wrong:
 
 
 @dataclass
+class SetEntry:
+    """Where a problem sits in a named study set (e.g. row 12 of LeetCode Hot 100)."""
+
+    name: str  # "hot100"
+    row: int  # position in the set's own order, from 1
+    section: str  # the set's section label, e.g. "哈希 hashing"
+
+
+@dataclass
 class Problem:
     id: str
     path: Path
@@ -85,6 +95,33 @@ class Problem:
     harness: Harness
     complexity: Complexity | None
     wrong: list[Wrong]
+    leetcode: int | None = None  # LeetCode's problem number: `lc<N>` is an alias of the id
+    recursion_limit: int | None = None  # sys.setrecursionlimit for the reference and the worker
+    set: SetEntry | None = None
+
+    @property
+    def set_name(self) -> str | None:
+        return self.set.name if self.set else None
+
+    @property
+    def set_row(self) -> int | None:
+        return self.set.row if self.set else None
+
+    @property
+    def set_section(self) -> str | None:
+        return self.set.section if self.set else None
+
+    def wrong_source(self, wrong: "Wrong") -> str:
+        """The code of a known-wrong solution: a .py file, or a .diff applied to reference.py."""
+        text = (self.path / wrong.file).read_text(encoding="utf-8")
+        if wrong.file.endswith(".diff"):
+            from .patch import PatchError, apply_unified_diff
+
+            try:
+                return apply_unified_diff(self.reference_source(), text)
+            except PatchError as exc:
+                raise ProblemError(f"{self.path / wrong.file}: {exc}") from None
+        return text
 
     def statement(self, lang: str) -> str:
         return (self.path / f"statement.{lang}.md").read_text(encoding="utf-8")
@@ -107,6 +144,8 @@ class Problem:
             "difficulty": self.difficulty,
             "tags": list(self.tags),
             "catalogue": list(self.catalogue),
+            "leetcode": self.leetcode,
+            "set": None if self.set is None else {"name": self.set.name, "row": self.set.row, "section": self.set.section},
         }
 
 
@@ -204,7 +243,30 @@ def load_problem(folder: Path) -> Problem:
             raise ProblemError(f"{where}: wrong[{i}].expect '{expect}' must be a rejecting verdict")
         if not (folder / file).is_file():
             raise ProblemError(f"{where}: wrong[{i}].file '{file}' does not exist")
+        if not (file.endswith(".py") or file.endswith(".diff")):
+            raise ProblemError(f"{where}: wrong[{i}].file '{file}' must be a .py file or a .diff against reference.py")
         wrongs.append(Wrong(file, expect, why))
+
+    leetcode = data.get("leetcode")
+    if leetcode is not None and (not isinstance(leetcode, int) or isinstance(leetcode, bool) or leetcode < 1):
+        raise ProblemError(f"{where}: leetcode must be a positive integer (the LeetCode problem number)")
+    recursion_limit = data.get("recursion_limit")
+    if recursion_limit is not None and (
+        not isinstance(recursion_limit, int) or isinstance(recursion_limit, bool) or not 1000 <= recursion_limit <= 100_000
+    ):
+        raise ProblemError(f"{where}: recursion_limit must be an integer from 1000 to 100000")
+    set_entry = None
+    if "set" in data:
+        st = need("set", dict)
+        unknown = set(st) - SET_KEYS
+        if unknown:
+            raise ProblemError(f"{where}: unknown set field(s) {sorted(unknown)}; allowed: {sorted(SET_KEYS)}")
+        name = need("name", str, st, "set.")
+        row = need("row", int, st, "set.")
+        section = need("section", str, st, "set.")
+        if not ID_RE.match(name) or row < 1 or not section.strip():
+            raise ProblemError(f"{where}: set needs a kebab-case name, a row >= 1 and a section")
+        set_entry = SetEntry(name, row, section)
 
     for name in ("statement.zh.md", "statement.en.md", "stub.py", "reference.py", "cases.py"):
         if not (folder / name).is_file():
@@ -214,5 +276,6 @@ def load_problem(folder: Path) -> Problem:
         id=pid, path=folder, title=dict(title), kind=kind, difficulty=difficulty, tags=list(tags),
         catalogue=list(catalogue), entry=entry, signature=signature, time_limit_ms=time_limit_ms,
         memory_limit_mb=memory_limit_mb, dtype=dtype, forbidden=list(forbidden), rtol=rtol, atol=atol,
-        harness=harness, complexity=complexity, wrong=wrongs,
+        harness=harness, complexity=complexity, wrong=wrongs, leetcode=leetcode,
+        recursion_limit=recursion_limit, set=set_entry,
     )
