@@ -56,6 +56,9 @@ def judge_cmd(
             fail(str(exc))
         except (ServiceError, OSError) as exc:
             fail(f"the judge service failed: {exc}. Try again, or use --no-service.")
+    from ..problems.guides import attach_next
+
+    attach_next(doc)
     if as_json:
         print_json(doc)
     else:

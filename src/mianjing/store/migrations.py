@@ -62,4 +62,19 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0003_guide_events",
+        """
+        -- hints shown and solutions revealed before an accepted submission (mianjing hint / solution --reveal)
+        CREATE TABLE guide_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            problem TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('hint', 'reveal')),
+            level INTEGER,                      -- hints: which hint (1-based); NULL for a reveal
+            lang TEXT,
+            created_at TEXT NOT NULL            -- ISO 8601, UTC
+        );
+        CREATE INDEX guide_events_problem ON guide_events(problem, created_at);
+        """,
+    ),
 ]
