@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import calc, cards, judging, problems
+from . import calc, cards, guides, judging, problems
 
 app = typer.Typer(
     name="mianjing",
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (problems, judging, cards, calc):
+for module in (problems, judging, guides, cards, calc):
     module.register(app)
 
 

@@ -58,6 +58,9 @@ def maybe_fast_judge(args: list[str]) -> None:
         doc = judge_via_service(pid, code, seed)
     except Exception:  # noqa: BLE001 - let the full command say what went wrong
         return
+    from ..problems.guides import attach_next
+
+    attach_next(doc)
     if as_json:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -32,5 +32,9 @@ def render_report(doc: dict[str, Any], console: Console) -> None:
     cx = doc.get("complexity")
     if cx and cx.get("exponent") is not None:
         console.print(f"[dim]growth: time ~ n^{cx['exponent']} (reference n^{cx['reference_exponent']}, expected O({cx['expected']}))[/]")
+    nxt = doc.get("next")
+    if nxt:  # accepted: one line to the worked solution and the cards on the same topic
+        cards = f"   related cards: {', '.join(nxt['cards'])}" if nxt["cards"] else ""
+        console.print(f"[dim]next: {nxt['solution']}{cards}[/]", highlight=False)
     if doc.get("warning"):
         Console(stderr=True).print(f"[yellow]warning:[/] {doc['warning']}", highlight=False)

@@ -22,12 +22,18 @@ def record_submission(conn: sqlite3.Connection, report: dict[str, Any], code: st
 
 
 def statuses(conn: sqlite3.Connection) -> dict[str, str]:
-    """problem id -> 'solved' | 'attempted' (problems never submitted are absent: 'new')."""
+    """problem id -> 'solved' | 'solved_with_help' | 'attempted' (never submitted: absent, 'new').
+
+    'solved_with_help': every accepted submission came soon after revealing the solution (store/guides.py)."""
+    from .guides import solved_with_help
+
     out: dict[str, str] = {}
     for row in conn.execute(
         "SELECT problem, MAX(verdict = 'accepted') AS solved FROM submissions GROUP BY problem"
     ):
         out[row["problem"]] = "solved" if row["solved"] else "attempted"
+    for pid in solved_with_help(conn):
+        out[pid] = "solved_with_help"
     return out
 
 
