@@ -41,6 +41,32 @@ def random_shape(rng: np.random.Generator, n: int, depth_bias: float = 0.0) -> T
     return root
 
 
+def deep_shape(rng: np.random.Generator, n: int, spine: int) -> TreeNode | None:
+    """A tree of `n` nodes around a root-to-leaf path ("spine") of `spine` nodes turning left or
+    right at random; the other n - spine nodes hang off it in random places (depth >= spine)."""
+    if n <= 0:
+        return None
+    spine = max(1, min(spine, n))
+    root = node = TreeNode(0)
+    free: list[tuple[TreeNode, str]] = []
+    for i in range(1, spine):
+        side, other = ("left", "right") if rng.random() < 0.5 else ("right", "left")
+        child = TreeNode(i)
+        setattr(node, side, child)
+        free.append((node, other))
+        node = child
+    free.extend([(node, "left"), (node, "right")])
+    for i in range(spine, n):
+        k = int(rng.integers(0, len(free)))
+        parent, side = free[k]
+        free[k] = free[-1]
+        free.pop()
+        child = TreeNode(i)
+        setattr(parent, side, child)
+        free.extend([(child, "left"), (child, "right")])
+    return root
+
+
 def chain(n: int, side: str = "left") -> TreeNode | None:
     """A degenerate tree: every node has one child, on `side` ("left", "right" or "zigzag")."""
     if n <= 0:
