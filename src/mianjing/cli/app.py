@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import calc, cards, guides, judging, problems
+from . import calc, cards, guides, judging, problems, serve
 
 app = typer.Typer(
     name="mianjing",
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (problems, judging, guides, cards, calc):
+for module in (problems, judging, guides, cards, calc, serve):
     module.register(app)
 
 

@@ -35,7 +35,7 @@ class LocalJudge:
                 self._prepared.popitem(last=False)
         return prep
 
-    def judge(self, problem_id: str, code: str, seed: int | None = None) -> Report:
+    def judge(self, problem_id: str, code: str, seed: int | None = None, visible_only: bool = False) -> Report:
         problem = get_problem(problem_id)  # UnknownProblem propagates: a usage error, not a verdict
         if seed is None:
             seed = random.randrange(1 << 30)
@@ -46,7 +46,7 @@ class LocalJudge:
         if not self.pool.alive():
             self.pool.close()
             self.pool = WorkerPool(spare=self.pool.spare_enabled)
-        return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool))
+        return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool), visible_only)
 
     @property
     def layers(self) -> list[str]:

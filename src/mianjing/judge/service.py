@@ -128,7 +128,9 @@ def ensure_running(timeout: float = 120.0) -> None:
     raise ServiceError(f"the judge service did not start; see {_home() / 'service.log'} or use --no-service")
 
 
-def judge_via_service(problem: str, code: str, seed: int | None, timeout: float = 900.0) -> dict[str, Any]:
+def judge_via_service(problem: str, code: str, seed: int | None, timeout: float = 900.0,
+                      visible_only: bool = False) -> dict[str, Any]:
+    """One judgement; `visible_only` runs the visible examples only and stores nothing (the web's Run)."""
     s = _connect(5.0)
     if s is None:  # not running (or stale): start it, then connect again
         ensure_running()
@@ -136,7 +138,10 @@ def judge_via_service(problem: str, code: str, seed: int | None, timeout: float 
     if s is None:
         raise ServiceError("could not connect to the judge service")
     try:
-        kind, body = _request(s, "judge", {"problem": problem, "code": code, "seed": seed}, timeout)
+        request = {"problem": problem, "code": code, "seed": seed}
+        if visible_only:
+            request["visible_only"] = True
+        kind, body = _request(s, "judge", request, timeout)
     finally:
         s.close()
     if kind == "usage_error":
@@ -254,12 +259,15 @@ def handle_judge(judge: Any, body: dict[str, Any], recorder: Any) -> tuple[str, 
     from ..problems.bank import UnknownProblem
 
     try:
-        report = judge.judge(str(body["problem"]), str(body["code"]), body.get("seed"))
+        visible_only = bool(body.get("visible_only", False))
+        report = judge.judge(str(body["problem"]), str(body["code"]), body.get("seed"), visible_only=visible_only)
     except UnknownProblem as exc:
         return "usage_error", {"message": str(exc)}
     except Exception as exc:  # noqa: BLE001
         return "error", {"message": f"judge error: {type(exc).__name__}: {exc}"}
     doc = report.to_json()
+    if visible_only:
+        return "report", doc  # a Run tries the examples; only submissions count as progress
     warning = recorder(doc, str(body["code"]))
     if warning:
         doc["warning"] = warning

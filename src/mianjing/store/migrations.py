@@ -77,4 +77,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX guide_events_problem ON guide_events(problem, created_at);
         """,
     ),
+    (
+        "0004_web_drafts",
+        """
+        -- the web editor's unsaved work, one draft per problem (autosaved; submissions keep their own code)
+        CREATE TABLE drafts (
+            problem TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            updated_at TEXT NOT NULL            -- ISO 8601, UTC
+        );
+        """,
+    ),
 ]

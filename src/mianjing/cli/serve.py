@@ -1,0 +1,86 @@
+"""`mianjing serve`: the web app on a local port (problems, editor, review, calculators, progress).
+
+Start-up stays light: FastAPI and uvicorn load here, torch never does (the judge service has it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from typing import Optional
+
+import typer
+
+from .common import console, err_console, fail
+
+
+def _port_free(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def next_free_port(host: str, start: int, tries: int = 50) -> int | None:
+    for port in range(start + 1, min(start + 1 + tries, 65536)):
+        if _port_free(host, port):
+            return port
+    return None
+
+
+def serve_cmd(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Anything but loopback needs --token."),
+    port: int = typer.Option(8765, "--port", help="Port to listen on."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="MIANJING_TOKEN",
+                                        help="Access token (default: a new random one per launch)."),
+) -> None:
+    """Start the web app and print its URL (with the access token). Ctrl-C stops it.
+
+    Example: mianjing serve --port 8800 --no-browser
+    """
+    from ..web.security import is_loopback, new_token
+
+    if not 1 <= port <= 65535:
+        fail(f"--port must be between 1 and 65535, not {port}")
+    if token is not None and len(token) < 16:
+        fail("--token must be at least 16 characters (anyone who guesses it can run code as you)")
+    if not is_loopback(host):
+        if token is None:
+            fail(f"binding to {host} exposes the judge to the network: give an explicit --token (or "
+                 "MIANJING_TOKEN) that you share only with yourself, or keep the default --host 127.0.0.1")
+        err_console.print(f"[bold yellow]warning:[/] listening on {host}: anyone who can reach this port and "
+                          "knows the token can run code as you.", highlight=False)
+    if not _port_free(host, port):
+        nxt = next_free_port(host, port)
+        hint = f" Try `mianjing serve --port {nxt}`." if nxt else ""
+        fail(f"port {port} on {host} is already in use (another `mianjing serve`?).{hint}")
+
+    import uvicorn
+
+    from ..web.app import create_app
+
+    app = create_app(host, port, token or new_token())
+    url = app.state.guard.url("/")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
+                            server_header=False)
+    server = uvicorn.Server(config)
+    console.print(f"mianjing is at [bold]{url}[/]  (Ctrl-C stops it)", highlight=False, soft_wrap=True)
+    if not no_browser and not os.environ.get("MIANJING_NO_BROWSER"):
+        import threading
+        import webbrowser
+
+        threading.Timer(0.3, lambda: webbrowser.open(url)).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    console.print("stopped")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_cmd)

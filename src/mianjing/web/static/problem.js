@@ -1,0 +1,92 @@
+// The problem page: CodeMirror editor, draft autosave, Run / Submit through the judge queue.
+"use strict";
+document.addEventListener("DOMContentLoaded", () => {
+  const host = document.getElementById("editor");
+  const pid = host.dataset.problem;
+  const words = MJ.words();
+  const panel = document.getElementById("verdict");
+  const draftState = document.getElementById("draft-state");
+  let saveTimer = null;
+  let busy = false;
+
+  const editor = window.MianjingEditor.create(host, document.getElementById("code-initial").value, {
+    onChange: () => {
+      draftState.textContent = "…";
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(saveDraft, 800);
+    },
+    onSubmit: () => judge("submit"),
+    onRun: () => judge("run"),
+  });
+  window.mjEditor = editor; // tests and the console can reach it
+
+  async function saveDraft() {
+    const r = await MJ.api("PUT", `/api/drafts/${pid}`, { code: editor.get() });
+    draftState.textContent = r.ok ? words.draft_saved : (r.doc.error || "draft not saved");
+    draftState.classList.toggle("error", !r.ok);
+  }
+
+  function showState(state, position) {
+    const label = state === "queued" ? words.queued + (position ? ` (#${position + 1})` : "") : words.running;
+    panel.innerHTML = `<div class="verdict-head pending" data-state="${state}"><span class="spinner"></span><span class="big">${label}</span></div>`;
+  }
+
+  function showError(message) {
+    panel.innerHTML = "";
+    const box = document.createElement("div");
+    box.className = "verdict judge_error";
+    box.textContent = message;
+    panel.appendChild(box);
+  }
+
+  async function judge(mode) {
+    if (busy) return;
+    busy = true;
+    document.body.classList.add("judging");
+    clearTimeout(saveTimer);
+    try {
+      showState("queued");
+      const r = await MJ.api("POST", `/api/judge/${pid}?wait=0`, { code: editor.get(), mode });
+      if (!r.ok) { showError(r.doc.error || `HTTP ${r.status}`); return; }
+      let job = r.doc;
+      while (job.state === "queued" || job.state === "running") {
+        showState(job.state, job.position);
+        await new Promise((ok) => setTimeout(ok, job.state === "queued" ? 300 : 150));
+        const p = await MJ.api("GET", `/api/jobs/${job.job}`);
+        if (!p.ok) { showError(p.doc.error || `HTTP ${p.status}`); return; }
+        job = p.doc;
+      }
+      panel.innerHTML = await MJ.html(`/problems/${pid}/jobs/${job.job}`);
+      if (mode === "submit") {
+        draftState.textContent = words.draft_saved;
+        document.body.dispatchEvent(new Event("refresh-history"));
+        const count = document.getElementById("history-count");
+        if (count) count.textContent = String(Number(count.textContent) + 1);
+        const status = document.getElementById("problem-status");
+        const v = job.report && job.report.verdict;
+        if (status && v) {
+          const now = v === "accepted" || status.classList.contains("solved") ? "solved" : "attempted";
+          status.className = `status ${now}`;
+          status.textContent = words[now];
+        }
+      }
+    } catch (e) {
+      showError(String(e));
+    } finally {
+      busy = false;
+      document.body.classList.remove("judging");
+    }
+  }
+
+  document.getElementById("run").addEventListener("click", () => judge("run"));
+  document.getElementById("submit").addEventListener("click", () => judge("submit"));
+  document.getElementById("reset-stub").addEventListener("click", () => {
+    if (confirm(words.reset_confirm)) editor.set(document.getElementById("code-stub").value);
+  });
+  const next = document.getElementById("next-hint");
+  if (next) next.addEventListener("click", () => {
+    const hidden = document.querySelector("#hints .hint[hidden]");
+    if (hidden) hidden.hidden = false;
+    if (!document.querySelector("#hints .hint[hidden]")) next.hidden = true;
+  });
+});
