@@ -20,33 +20,52 @@ DSV3 = dict(
 )
 
 
-def _mla_cache_elems_per_token_per_layer(d_c: int, rope_dim: int) -> int:
-    # what MLA keeps per token: the compressed KV latent c_t^{KV} and the shared decoupled RoPE key k_t^R
-    c_kv = np.zeros(d_c)
-    k_rope = np.zeros(rope_dim)
-    return c_kv.size + k_rope.size
-
-
-def _mha_cache_elems_per_token_per_layer(heads: int, head_dim: int) -> int:
-    k = np.zeros((heads, head_dim))
-    v = np.zeros((heads, head_dim))
-    return k.size + v.size
+def _mla_layer_cache(d_c: int, rope_dim: int, heads: int, head_dim: int, tokens: int = 6, hidden: int = 32):
+    """Run one MLA attention layer (random weights, a few tokens) the way it decodes: it caches only
+    the latent c^{KV} and the shared RoPE key. Returns (elements cached per token, elements of the K and
+    V an MHA layer would cache per token), after asserting that attention computed from the small cache
+    equals attention over the full per-head K and V rebuilt from it."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((tokens, hidden))
+    w_dkv = rng.standard_normal((hidden, d_c)) / hidden**0.5          # down-projection to the latent
+    w_kr = rng.standard_normal((hidden, rope_dim)) / hidden**0.5       # shared decoupled RoPE key
+    w_uk = rng.standard_normal((heads, d_c, head_dim)) / d_c**0.5      # up-projections per head
+    w_uv = rng.standard_normal((heads, d_c, head_dim)) / d_c**0.5
+    q_nope = rng.standard_normal((heads, head_dim))                     # the newest token's query parts
+    q_rope = rng.standard_normal((heads, rope_dim))
+    cache = {"c_kv": x @ w_dkv, "k_rope": x @ w_kr}                    # what MLA stores, per token
+    # full attention: rebuild per-head K and V (what an MHA cache would have to hold)
+    k = np.einsum("tc,hcd->htd", cache["c_kv"], w_uk)
+    v = np.einsum("tc,hcd->htd", cache["c_kv"], w_uv)
+    scores = np.einsum("hd,htd->ht", q_nope, k) + q_rope @ cache["k_rope"].T
+    probs = np.exp(scores - scores.max(1, keepdims=True))
+    probs /= probs.sum(1, keepdims=True)
+    full = np.einsum("ht,htd->hd", probs, v)
+    # absorbed attention straight from the cache: W^{UK} folds into the query, W^{UV} after the sum
+    q_lat = np.einsum("hd,hcd->hc", q_nope, w_uk)
+    scores2 = q_lat @ cache["c_kv"].T + q_rope @ cache["k_rope"].T
+    probs2 = np.exp(scores2 - scores2.max(1, keepdims=True))
+    probs2 /= probs2.sum(1, keepdims=True)
+    absorbed = np.einsum("hc,hcd->hd", probs2 @ cache["c_kv"], w_uv)
+    assert np.allclose(full, absorbed), "the latent cache does not reproduce attention"
+    per_token_mla = sum(t.size for t in cache.values()) // tokens
+    per_token_mha = (k.size + v.size) // tokens
+    return per_token_mla, per_token_mha
 
 
 def dsv3_mla_kv_cache() -> None:
-    """MLA caches (512 + 64) x 61 elements per token vs 2 x 128 x 128 x 61 for MHA: about 57x smaller."""
+    """MLA caches (512 + 64) x 61 elements per token vs 2 x 128 x 128 x 61 for MHA: about 57x smaller.
+    Measured on a working MLA layer with DeepSeek-V3's cache dimensions whose output from the latent
+    cache equals attention over the full K and V."""
     c = DSV3
-    mla = _mla_cache_elems_per_token_per_layer(c["d_c"], c["rope_dim"]) * c["layers"]
-    mha = _mha_cache_elems_per_token_per_layer(c["heads"], c["head_dim"]) * c["layers"]
-    assert mla == 576 * 61 == 35136, mla
-    assert mha == 32768 * 61 == 1998848, mha
+    mla_layer, mha_layer = _mla_layer_cache(c["d_c"], c["rope_dim"], c["heads"], c["head_dim"])
+    mla, mha = mla_layer * c["layers"], mha_layer * c["layers"]
+    assert mla == 35136 and mha == 1998848, (mla, mha)
     ratio = mha / mla
     assert 56.5 < ratio < 57.5, ratio
     # BF16 bytes per token over all layers: ~68.6 KiB vs ~3.8 MiB
     assert abs(mla * 2 / 1024 - 68.625) < 1e-9
     assert abs(mha * 2 / 2**20 - 3.8125) < 1e-9
-    # DeepSeek-V2 Table 1 writes MLA's cache as (d_c + d_h^R) l = (9/2) d_h l when d_c = 4 d_h, d_h^R = d_h / 2
-    assert c["d_c"] + c["rope_dim"] == 4.5 * c["head_dim"]
 
 
 def dsv3_mla_absorb() -> None:
@@ -310,12 +329,40 @@ def minimax_lightning_attention() -> None:
     assert (k[:16].T @ v[:16]).shape == (d, d)
 
 
+MINIMAX_TEXT_01 = dict(layers=80, softmax_every=8)  # report §2: one softmax layer after every 7 lightning layers
+
+
+def _decode_state_elems(layer_types: list[str], tokens: int, d: int = 4) -> list[int]:
+    """Decode `tokens` steps through a stack of tiny attention layers and return, after each step, how
+    many numbers the stack keeps: a softmax layer appends the token's K and V to its cache, a lightning
+    (linear) layer folds k^T v into a fixed d x d state."""
+    rng = np.random.default_rng(7)
+    caches = [([], []) if t == "softmax" else np.zeros((d, d)) for t in layer_types]
+    sizes = []
+    for _ in range(tokens):
+        for i, kind in enumerate(layer_types):
+            k, v = rng.standard_normal(d), rng.standard_normal(d)
+            if kind == "softmax":
+                caches[i][0].append(k)
+                caches[i][1].append(v)
+            else:
+                caches[i] += np.outer(k, v)
+        sizes.append(sum(len(c[0]) * d + len(c[1]) * d if isinstance(c, tuple) else c.size for c in caches))
+    return sizes
+
+
 def minimax_hybrid_layout() -> None:
-    """80 layers, one softmax layer after every 7 lightning layers: 10 softmax layers, KV cache 1/8 of all-softmax."""
-    layers = ["softmax" if (i + 1) % 8 == 0 else "lightning" for i in range(80)]
-    n_soft = layers.count("softmax")
-    assert n_soft == 10 and layers[7] == "softmax" and layers[-1] == "softmax"
-    assert n_soft / len(layers) == 1 / 8
+    """MiniMax-Text-01's 80 layers with a softmax layer after every 7 lightning layers: decoding through
+    the stack, the memory that grows with the sequence is 1/8 of an all-softmax stack's (only the 10
+    softmax layers grow), while the 70 lightning layers keep a fixed-size state."""
+    c = MINIMAX_TEXT_01
+    hybrid = ["softmax" if (i + 1) % c["softmax_every"] == 0 else "lightning" for i in range(c["layers"])]
+    all_softmax = ["softmax"] * c["layers"]
+    h, s = _decode_state_elems(hybrid, 40), _decode_state_elems(all_softmax, 40)
+    growth_h, growth_s = h[-1] - h[19], s[-1] - s[19]  # over the last 20 tokens
+    assert growth_h * 8 == growth_s, (growth_h, growth_s)
+    fixed = h[-1] - growth_h * 40 / 20  # what does not grow: the lightning states
+    assert fixed == 70 * 4 * 4, fixed
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -365,16 +412,6 @@ def kv_mla_vs_gqa() -> None:
 
 # ---------------------------------------------------------------------------------------------------
 # Qwen2.5 / Qwen2.5-VL
-
-
-def qwen25_context_stages() -> None:
-    """Turbo: 32K -> 64K -> 128K -> 256K in four stages; YaRN + DCA give 4x at inference (128K, and 1M for Turbo)."""
-    stages = [32768 * 2**i for i in range(4)]
-    assert stages == [32768, 65536, 131072, 262144]
-    assert 32768 * 4 == 131072 and stages[-1] * 4 == 1048576
-    # each Turbo stage: 40% of sequences at the stage's maximum length, 60% shorter
-    mix = {"at_max": 0.4, "shorter": 0.6}
-    assert abs(sum(mix.values()) - 1.0) < 1e-12
 
 
 def qwen25vl_tokens() -> None:
