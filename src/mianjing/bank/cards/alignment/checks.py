@@ -203,8 +203,8 @@ def gae_recursion_matches_sum() -> None:
 def rlhf_memory_bytes_per_parameter() -> None:
     """Mixed-precision AdamW on real tensors: a trained model holds bf16 weights + bf16 grads (2+2)
     and fp32 master weights + Adam m + v (4+4+4) = 16 bytes/param; a frozen bf16 model 2 bytes.
-    PPO (actor, critic trained; reference, reward frozen) -> 36; GRPO (actor trained, reference
-    frozen, no critic) -> 18."""
+    PPO (actor, critic trained; reference, reward frozen) -> 36; GRPO (no critic) -> 20 with a neural
+    reward model, 18 with a rule-based reward."""
     import torch
 
     n = 4096
@@ -221,8 +221,9 @@ def rlhf_memory_bytes_per_parameter() -> None:
     frozen = work.numel() * work.element_size() / n
     assert trained == 16 and frozen == 2, (trained, frozen)
     ppo = 2 * trained + 2 * frozen
-    grpo = trained + frozen
-    assert ppo == 36 and grpo == 18
+    grpo_with_rm = trained + 2 * frozen  # policy trained; reference and a neural reward model frozen
+    grpo_rule = trained + frozen  # a rule-based reward drops the reward model as well
+    assert ppo == 36 and grpo_with_rm == 20 and grpo_rule == 18
     # a 7B policy with a 7B critic/reward/reference: 252 GB of model states before activations
     assert ppo * 7e9 / 1e9 == 252.0
 
