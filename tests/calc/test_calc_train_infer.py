@@ -26,8 +26,9 @@ def test_full_zero3_qwen32b_lines_by_hand():
     assert got["optimizer states"] == 12 * QWEN32 // 8
     assert got["activations (full recompute)"] == 64 * 2 * 4096 * 5120 + 34 * 4096 * 5120
     assert got["logits (fp32, for the loss)"] == 4 * 4096 * 152064
-    assert got["buffers"] == 2 * GiB + 4 * 152064 * 5120
+    assert got["buffers"] == 4 * 152064 * 5120  # ZeRO-3 gathers the largest layer; the reserve is apart
     assert r.per_gpu == sum(got.values()) and r.fits
+    assert r.per_gpu <= 80 * GiB - r.setup.reserve == r.setup.usable
     # fewest GPUs: that many fit, one fewer does not
     assert r.min_gpus == 8
     fewer = train_memory(arch("qwen2.5-32b"), TrainSetup(method="full", gpus=7, gpu_memory=80 * GiB, zero=3, seq=4096))
@@ -104,8 +105,10 @@ def test_infer_llama70b_by_hand():
 
 
 def test_infer_replication_rules():
-    r = infer_memory(arch("qwen2.5-7b"), 80 * GiB, gpus=8)  # 4 KV heads on 8 GPUs
-    assert r.kv_per_token == 2 * 28 * 1 * 128 * 2
+    r = infer_memory(arch("llama-3.1-70b"), 80 * GiB, gpus=16)  # 8 KV heads on 16 GPUs: each held twice
+    assert r.kv_per_token == 2 * 80 * 1 * 128 * 2
+    with pytest.raises(CalcError, match="does not divide the 28 attention heads"):
+        infer_memory(arch("qwen2.5-7b"), 80 * GiB, gpus=8)  # 28 heads, 4 KV heads: TP 8 cannot split it
     d = infer_memory(arch("deepseek-v3"), 141 * 10**9, gpus=8, dtype="fp8", nbytes=1, kv_nbytes=2)
     assert d.kv_per_token == 61 * 576 * 2  # the latent is replicated on every GPU
 

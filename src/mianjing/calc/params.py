@@ -6,7 +6,8 @@ experts) and DeepSeek-V3 (MLA attention, shared + routed experts, dense first la
 
 Counts are what `transformers` builds from the same config (the tests instantiate the models on the
 meta device and compare): every `nn.Parameter` once, buffers (rotary tables, DeepSeek's
-`e_score_correction_bias`) not counted, a tied output head counted once.
+`e_score_correction_bias`) not counted, a tied output head counted once. Buffers a checkpoint stores
+(DeepSeek-V3's router bias) are reported on their own `buffers` line ("stored tensors").
 
 Conventions, stated once:
 - embedding = input embedding matrix + the output head when it is untied (Kaplan et al. 2020 leave
@@ -54,6 +55,7 @@ class Arch:
     qk_rope_dim: int = 0
     v_head_dim: int = 0
     mtp_layers: int = 0
+    router_bias: bool = False  # DeepSeek-V3's e_score_correction_bias buffer per MoE layer (noaux_tc routing)
     max_position: int = 0
     torch_dtype: str = "bfloat16"
     assumptions: tuple[str, ...] = field(default=())
@@ -185,7 +187,8 @@ def arch_from_config(cfg: dict, name: str = "model") -> Arch:
         mlp_bias=mlp_bias, qk_norm=qk_norm, experts=experts, top_k=top_k, moe_intermediate=moe_inter,
         shared_intermediate=shared_inter, shared_gate=shared_gate, moe_layers=moe_layers,
         q_lora_rank=q_lora, kv_lora_rank=kv_lora, qk_nope_dim=nope, qk_rope_dim=rope, v_head_dim=vdim,
-        mtp_layers=mtp, max_position=int(cfg.get("max_position_embeddings") or 0),
+        mtp_layers=mtp, router_bias=bool(n_exp) and cfg.get("topk_method") == "noaux_tc",
+        max_position=int(cfg.get("max_position_embeddings") or 0),
         torch_dtype=str(cfg.get("torch_dtype") or cfg.get("dtype") or "bfloat16"),
         assumptions=tuple(assumptions),
     )
@@ -268,6 +271,8 @@ class ParamReport:
     mtp_stored: int  # the same as stored in the checkpoint (with its own copy of embedding and head)
     largest_layer: int  # largest single module's own parameters (DeepSpeed's largest_layer_params)
     steps: list[str]
+    buffers: int = 0  # persistent buffers the main model's checkpoint stores besides its parameters
+    buffers_formula: str = ""
 
     def to_json(self) -> dict:
         a = self.arch
@@ -282,6 +287,10 @@ class ParamReport:
         if a.mtp_layers:
             doc["mtp"] = self.mtp
             doc["mtp_stored"] = self.mtp_stored
+        if self.buffers:
+            doc["stored_buffers"] = self.buffers
+            doc["stored_tensors_total"] = self.total + self.buffers
+            doc["stored_buffers_formula"] = self.buffers_formula
         if a.assumptions:
             doc["assumptions"] = list(a.assumptions)
         return doc
@@ -390,7 +399,18 @@ def count_params(a: Arch) -> ParamReport:
         steps.append(f"MTP module (not in total) = {a.mtp_layers} × (2 norms + eh_proj 2×{h:,}×{h:,} + one decoder "
                      f"layer {decoder_layer_count(a, bool(n_moe)):,} + norm) = {mtp:,}; "
                      f"as stored with its own embedding and head copies: {mtp_stored:,}")
-    return ParamReport(a, total, embedding, total - embedding, active, comps, mtp, mtp_stored, largest, steps)
+    buffers, buffers_formula = 0, ""
+    if a.router_bias and n_moe:
+        # noaux_tc routing adds a per-expert bias to the router scores; it is registered as a buffer in
+        # transformers and stored in the checkpoint next to the router weight, but is not trained by SGD
+        buffers = n_moe * a.experts
+        buffers_formula = (f"e_score_correction_bias: {n_moe} MoE layers × {a.experts} experts = {buffers:,} values "
+                           "(a persistent buffer, not a parameter)")
+        steps.append(f"stored tensors besides the parameters: {buffers_formula}; parameters + buffers = "
+                     f"{total + buffers:,}"
+                     + (f" (the MTP module's own MoE layer stores {a.mtp_layers * a.experts:,} more)" if a.mtp_layers else ""))
+    return ParamReport(a, total, embedding, total - embedding, active, comps, mtp, mtp_stored, largest, steps,
+                       buffers, buffers_formula)
 
 
 def params_from_config(cfg: dict, name: str = "model") -> ParamReport:

@@ -77,6 +77,30 @@ def paper_stages(psi: int, n_gpus: int, k: int = 12) -> list[PaperStage]:
     ]
 
 
+def paper_floor(psi: int, stage: int, k: int = 12) -> int:
+    """What a stage never shards: its per-GPU bytes as the number of GPUs grows without bound."""
+    return {0: (4 + k) * psi, 1: 4 * psi, 2: 2 * psi, 3: 0}[stage]
+
+
+def fewest_gpus_paper(psi: int, usable: int, stage: int, max_gpus: int, k: int = 12) -> int | None:
+    """The fewest GPUs whose paper-convention model states fit in `usable` bytes (None: no count does).
+    Per-GPU bytes never grow with N, so a binary search finds it."""
+    def fits(n: int) -> bool:
+        return paper_stages(psi, n, k)[stage].bytes_per_gpu <= usable
+    if stage == 0:
+        return 1 if fits(1) else None
+    if not fits(max_gpus):
+        return None
+    lo, hi = 1, max_gpus
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 # ---- DeepSpeed's estimators ---------------------------------------------------------------------------
 
 @dataclass
