@@ -1,0 +1,13 @@
+"""Checks every parent against its own two children only. A BST needs more: every value in the left
+subtree below the parent, every value in the right subtree above it. In [5, 4, 6, None, None, 3, 7]
+each parent-child pair looks fine, but 3 sits in 5's right subtree."""
+
+
+def is_valid_bst(root):
+    if root is None:
+        return True
+    if root.left is not None and root.left.val >= root.val:
+        return False
+    if root.right is not None and root.right.val <= root.val:
+        return False
+    return is_valid_bst(root.left) and is_valid_bst(root.right)
