@@ -1,4 +1,4 @@
-"""Knowledge cards: `mianjing cards list|show|search|coverage|weakest|check`, `mianjing review`, `mianjing plan`.
+"""Knowledge cards: `mianjing cards list|show|search|coverage|weakest|check|audit`, `mianjing review`, `mianjing plan`.
 
 Thin shell over `mianjing.cards`: parse options, call, render (rich) or print one JSON document.
 Nothing here imports torch; only `cards check` runs the cards' checks, which may.
@@ -6,6 +6,7 @@ Nothing here imports torch; only `cards check` runs the cards' checks, which may
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from datetime import date, datetime, timezone
@@ -328,6 +329,61 @@ def check_cmd(
         raise typer.Exit(1)
 
 
+# --- audit --------------------------------------------------------------------------------
+def audit_cmd(
+    sample: int = typer.Option(5, "--sample", "-n", help="How many cards to draw (all if fewer)."),
+    seed: Optional[int] = typer.Option(None, "--seed", "-s", help="Random seed; the same seed gives the same sample. Default: a new one, printed."),
+    topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Draw only from this topic."),
+    lang: str = typer.Option("en", "--lang", help=LANG_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    """A random sample of cards for a human reviewer: each card's claims and sources beside its checks' code."""
+    from ..cards.audit import audit
+
+    lang = _lang(lang)
+    if sample < 1:
+        fail(f"--sample must be at least 1, got {sample}")
+    if seed is None:
+        seed = random.SystemRandom().randrange(10**6)
+    bank = _bank()
+    _topic(bank, topic)
+    entries = audit(bank.select(topic=topic), sample, seed)
+    today = date.today()
+    if as_json:
+        print_json({"seed": seed, "sample": sample, "topic": topic,
+                    "cards": [e.to_dict(today) for e in entries]})
+        return
+    console.print(f"Audit sample: {len(entries)} card(s), seed {seed} "
+                  f"(rerun with --seed {seed} for the same cards).", highlight=False)
+    for i, e in enumerate(entries, 1):
+        c = e.card
+        age = f"{(today - c.reviewed).days} days ago" if c.reviewed else "never"
+        table = Table(title=f"{i}/{len(entries)}  {c.id}  ({c.topic}, reviewed {c.reviewed} — {age})",
+                      title_justify="left", show_lines=True, expand=True)
+        table.add_column("claims and sources", ratio=1)
+        table.add_column("checks", ratio=1)
+        side = c.side(lang)
+        claims = Text()
+        claims.append(side.question + "\n\n", style="bold")
+        claims.append(side.short + "\n\nSources:\n")
+        for src in c.sources:
+            claims.append(f"• {src}\n")
+        checks = Text()
+        if not e.checks:
+            checks.append("(no checks named: the card makes no checkable claim, or none is independent)", style="dim")
+        for chk in e.checks:
+            checks.append(f"{chk.name}", style="bold cyan")
+            if not chk.found:
+                checks.append("  MISSING from checks.py\n", style="red")
+                continue
+            checks.append(f"  (checks.py:{chk.line})\n")
+            for finding in chk.lint:
+                checks.append(f"⚠ {finding}\n", style="yellow")
+            checks.append(chk.code + "\n\n")
+        table.add_row(claims, checks)
+        console.print(table)
+
+
 # --- review -------------------------------------------------------------------------------
 _RATING_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "a": 1, "again": 1, "h": 2, "hard": 2,
                  "g": 3, "good": 3, "e": 4, "easy": 4}
@@ -521,7 +577,7 @@ def plan_cmd(
 def register(app: typer.Typer) -> None:
     cards_app = typer.Typer(
         name="cards",
-        help="Verified bilingual knowledge cards: list, show, search, coverage, weakest, check.",
+        help="Verified bilingual knowledge cards: list, show, search, coverage, weakest, check, audit.",
         no_args_is_help=True,
         add_completion=False,
     )
@@ -531,6 +587,7 @@ def register(app: typer.Typer) -> None:
     cards_app.command("coverage")(coverage_cmd)
     cards_app.command("weakest")(weakest_cmd)
     cards_app.command("check")(check_cmd)
+    cards_app.command("audit")(audit_cmd)
     app.add_typer(cards_app, name="cards")
     app.command("review")(review_cmd)
     app.command("plan")(plan_cmd)
