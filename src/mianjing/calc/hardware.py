@@ -68,6 +68,10 @@ _ALIASES = {
 }
 
 
+_UNIT_WORDS = {"b": "bytes", "kb": "10^3 bytes", "mb": "10^6 bytes", "gb": "10^9 bytes", "tb": "10^12 bytes",
+               "kib": "2^10 bytes", "mib": "2^20 bytes", "gib": "2^30 bytes", "tib": "2^40 bytes"}
+
+
 def card_names() -> list[str]:
     return list(_CARDS)
 
@@ -82,15 +86,12 @@ def resolve_gpu(text: str) -> Card:
         name = _ALIASES[key]
         mib, source = _CARDS[name]
         return Card(name, mib * MiB, source)
-    if re.fullmatch(r"[0-9.]+\s*[A-Za-z]+", raw):
-        try:
-            size = parse_size(raw)
-        except CalcError:
-            size = None
-        if size is not None:
-            check_card_size(size, raw)
-            unit_note = "GB = 10^9 bytes" if raw.lower().endswith("gb") else "GiB = 2^30 bytes"
-            return Card(raw, size, f"a size: {unit_note}")
+    if re.fullmatch(r"[0-9.]+\s*[A-Za-z]+", raw):  # a size: parse_size says what is wrong with it
+        size = parse_size(raw)
+        check_card_size(size, raw)
+        unit = re.sub(r"[0-9.\s]", "", raw)
+        unit_note = f"{unit} = {_UNIT_WORDS[unit.lower()]}"
+        return Card(raw, size, f"a size: {unit_note}")
     close = difflib.get_close_matches(key, list(_ALIASES), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(sorted({_ALIASES[c] for c in close}))}?" if close else ""
     raise CalcError(f"unknown GPU {raw!r}{hint} Give a card ({', '.join(_CARDS)}) or a size with its unit "
