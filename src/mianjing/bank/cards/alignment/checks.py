@@ -34,6 +34,39 @@ def kl_equals_cross_entropy_minus_entropy() -> None:
     assert abs(float(np.sum(p * np.log(p / p)))) < 1e-15  # KL(p||p) = 0
 
 
+def kl_div_loss_pytorch_conventions() -> None:
+    """torch.nn.functional.kl_div(input, target): input = log Q, target = P (probabilities) gives
+    KL(P||Q) per element; probabilities as input give a wrong (here negative) value; reduction="mean"
+    divides by batch x classes, "batchmean" by the batch size (the true mean KL); log_target=True takes
+    log P. Compared with the definition computed by hand in float64."""
+    import torch
+    import torch.nn.functional as F
+
+    g = torch.Generator().manual_seed(0)
+    batch, classes = 4, 10
+    p = torch.softmax(torch.randn(batch, classes, generator=g, dtype=torch.float64) * 2, -1)
+    q_logits = torch.randn(batch, classes, generator=g, dtype=torch.float64)
+    log_q = torch.log_softmax(q_logits, -1)
+    by_definition = (p * (p.log() - log_q)).sum(-1)  # KL(P||Q) per sample
+    assert torch.allclose(F.kl_div(log_q, p, reduction="none").sum(-1), by_definition)
+    assert torch.allclose(F.kl_div(log_q, p, reduction="batchmean"), by_definition.mean())
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:  # torch itself warns that "mean" is not the KL
+        warnings.simplefilter("always")
+        mean = F.kl_div(log_q, p, reduction="mean")
+    assert torch.allclose(mean, by_definition.sum() / (batch * classes))
+    assert any("batchmean" in str(w.message) for w in caught)
+    assert torch.allclose(F.kl_div(log_q, p.log(), reduction="batchmean", log_target=True), by_definition.mean())
+    assert torch.allclose(torch.nn.KLDivLoss(reduction="batchmean")(log_q, p), by_definition.mean())
+    # the direction: this is KL(P||Q), not KL(Q||P)
+    reverse = (log_q.exp() * (log_q - p.log())).sum(-1).mean()
+    assert not torch.allclose(F.kl_div(log_q, p, reduction="batchmean"), reverse)
+    # forgetting the log: probabilities as input run without error and give nonsense
+    wrong = F.kl_div(log_q.exp(), p, reduction="batchmean")
+    assert wrong < 0 < by_definition.mean(), (wrong, by_definition.mean())
+
+
 def kl_minimising_cross_entropy_equals_minimising_kl() -> None:
     """With p fixed, grad_q H(p, q) == grad_q KL(p||q), because H(p) does not depend on q."""
     import torch
