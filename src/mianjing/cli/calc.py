@@ -444,7 +444,7 @@ def _print_plan(p, card, reserve: int, explain: bool, chosen: str | None) -> Non
         nodes = pick.nodes(per_node)
         console.print(f"[bold green]Answer: {pick.gpus} GPU{'s' if pick.gpus > 1 else ''}[/] with "
                       f"{STRATEGY_NAMES[pick.strategy]}, {RECOMPUTE_LABELS[s.recompute]}"
-                      + (f" ({nodes} node{'s' if nodes > 1 else ''} of {per_node})" if pick.gpus > per_node else ""),
+                      + f" (in whole nodes: {nodes} node{'s' if nodes > 1 else ''} of {per_node})",
                       highlight=False, soft_wrap=True)
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for col in ("strategy", "GPUs", "weights", "grads", "optim.", "activ.", "buffers", "per GPU", "N−1",
