@@ -444,3 +444,63 @@ def qwen25vl_absolute_time_ids() -> None:
     assert all(slow[t] == fast[t] for t in common)
     # index-based ids (Qwen2-VL style) would disagree: the 4 s mark is grid step 2 at 1 fps but step 8 at 4 fps
     assert list(slow).index(4.0) != list(fast).index(4.0)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Llama 4 (Meta's release material; the reference implementation as shipped in transformers)
+
+
+def _tiny_llama4(no_rope: bool, temperature_tuning: bool = True, chunk: int = 4):
+    """A one-layer Llama 4 text model from transformers' own implementation, tiny dims."""
+    import torch
+    from transformers import Llama4TextConfig
+    from transformers.models.llama4.modeling_llama4 import Llama4TextModel
+
+    config = Llama4TextConfig(
+        vocab_size=50, hidden_size=16, intermediate_size=32, intermediate_size_mlp=32, num_hidden_layers=1,
+        num_attention_heads=2, num_key_value_heads=1, head_dim=8, num_local_experts=2, num_experts_per_tok=1,
+        no_rope_layers=[0 if no_rope else 1], attention_chunk_size=chunk, floor_scale=2, attn_scale=0.5,
+        attn_temperature_tuning=temperature_tuning, max_position_embeddings=64)
+    config._attn_implementation = "eager"
+    torch.manual_seed(0)
+    return Llama4TextModel(config).eval()
+
+
+def llama4_irope_long_context() -> None:
+    """Llama 4 Scout's iRoPE, from transformers' implementation of Meta's release: 3 of every 4 layers
+    use RoPE with chunked local attention (8,192-token chunks), every 4th layer is global attention with
+    no position encoding (12 of 48); a token outside the current chunk cannot affect a RoPE layer's
+    output but does affect a NoPE layer's; the inference-time temperature scales NoPE queries only from
+    position floor_scale on. With 8 KV heads of 128 in BF16, only the 12 global layers keep the whole
+    sequence: ~48 KiB per token, ~480 GiB at 10M tokens, 1/4 of a cache over all 48 layers."""
+    import torch
+    from transformers import Llama4TextConfig
+
+    scout = Llama4TextConfig()  # defaults are Scout's text model: 48 layers, 16 experts, top-1
+    assert (scout.num_hidden_layers, scout.num_local_experts, scout.num_experts_per_tok) == (48, 16, 1)
+    kinds = scout.layer_types
+    global_layers = [i for i, k in enumerate(kinds) if k == "full_attention"]
+    assert [i for i, r in enumerate(scout.no_rope_layers) if r == 0] == global_layers  # global = NoPE
+    assert len(global_layers) == 12 and all((i + 1) % 4 == 0 for i in global_layers)
+    assert scout.attention_chunk_size == 8192
+
+    ids = torch.randint(0, 50, (1, 12), generator=torch.Generator().manual_seed(1))
+    changed = ids.clone()
+    changed[0, 1] = (ids[0, 1] + 1) % 50  # change token 1, which sits in the first chunk (0-3)
+    with torch.no_grad():
+        rope = _tiny_llama4(no_rope=False)
+        nope = _tiny_llama4(no_rope=True)
+        d_rope = (rope(ids).last_hidden_state - rope(changed).last_hidden_state).abs().amax(-1)[0]
+        d_nope = (nope(ids).last_hidden_state - nope(changed).last_hidden_state).abs().amax(-1)[0]
+        plain = _tiny_llama4(no_rope=True, temperature_tuning=False)
+        d_temp = (nope(ids).last_hidden_state - plain(ids).last_hidden_state).abs().amax(-1)[0]
+    assert (d_rope[1:4] > 0).all() and (d_rope[4:] == 0).all(), d_rope  # chunked: later chunks never see it
+    assert (d_nope[1:] > 0).all(), d_nope  # global NoPE layer: every later token sees it
+    assert d_temp[0] == 0 and (d_temp[1:] > 0).all(), d_temp  # scale 1 + a*ln(1 + floor((p+1)/floor_scale))
+
+    # KV cache at 10M tokens: chunked layers hold at most one chunk, global layers hold everything
+    per_layer_token = 2 * scout.num_key_value_heads * scout.head_dim * 2  # K and V, BF16
+    tokens = 10 * 2**20
+    hybrid = len(global_layers) * per_layer_token * tokens + (48 - len(global_layers)) * per_layer_token * 8192
+    full = scout.num_hidden_layers * per_layer_token * tokens
+    assert per_layer_token == 4096 and round(hybrid / 2**30) == 481 and abs(full / hybrid - 4) < 0.01, hybrid
