@@ -56,6 +56,6 @@ def check_untouched(got: dict[str, Any], what: str = "the input list") -> CheckR
     if got.get("intact") is True:
         return None
     return CheckResult.failed(
-        f"{what} was changed (a next pointer or a val differs from before the call): "
+        f"{what} was changed (a link such as next, or a val, differs from before the call): "
         "the problem only reads the list, so leave it as you found it (undo any temporary change)"
     )
