@@ -1,0 +1,3 @@
+def climb_stairs(n: int) -> int:
+    """Number of distinct ways to climb n stairs taking 1 or 2 stairs at a time."""
+    raise NotImplementedError
