@@ -50,9 +50,10 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
     if bad_nonfinite.any():
         flat = int(np.flatnonzero(bad_nonfinite.reshape(-1))[0])
         i = _index(flat, exp.shape)
+        values = "" if hidden else f": got {float(g[i])!r}, expected {float(exp[i])!r}"
         return CheckResult.failed(
             f"{name}: {int(bad_nonfinite.sum())} non-finite value(s) where they should not be; "
-            f"first at index {i}: got {float(g[i])!r}, expected {float(exp[i])!r}"
+            f"first at index {i}{values}"
         )
     both = exp_fin & got_fin
     with np.errstate(invalid="ignore", over="ignore"):
@@ -63,10 +64,11 @@ def check_array(name: str, expected: np.ndarray, got: object, *, rtol: float, at
         flat = int(np.flatnonzero(bad.reshape(-1))[0])
         i = _index(flat, exp.shape)
         rel = diff / np.maximum(np.abs(np.where(both, exp, 0.0)), 1e-12)
+        values = "" if hidden else f": got {g[i]:.6g}, expected {exp[i]:.6g}"  # hidden: never a value
         return CheckResult.failed(
             f"{name}: {int(bad.sum())} of {exp.size} values off; max abs error {diff.max():.3g}, "
             f"max rel error {rel[bad].max():.3g} (tolerance atol={atol:g}, rtol={rtol:g}); "
-            f"first at index {i}: got {g[i]:.6g}, expected {exp[i]:.6g}"
+            f"first at index {i}{values}"
         )
     return CheckResult.passed()
 

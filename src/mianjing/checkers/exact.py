@@ -47,6 +47,21 @@ def check_exact(name: str, expected: Any, got: Any, *, hidden: bool) -> CheckRes
     if diff is None:
         return CheckResult.passed()
     if hidden:
-        # hidden inputs are described, not dumped: say where, not the whole expected value
-        return CheckResult.failed(diff if len(diff) <= 160 else diff[:157] + "...")
+        # a hidden case's expected value (and the submission's own answer, which could carry its
+        # inputs out) is never shown: only where the first difference is
+        return CheckResult.failed(f"{_where(expected, got, name)}: wrong value")
     return CheckResult.failed(diff)
+
+
+def _where(expected: Any, got: Any, path: str) -> str:
+    """The path of the first difference, without any value."""
+    if isinstance(expected, list) and isinstance(got, list):
+        for i, (e, g) in enumerate(zip(expected, got)):
+            if _first_diff(e, g, "") is not None:
+                return _where(e, g, f"{path}[{i}]")
+        return f"{path} (length)"
+    if isinstance(expected, dict) and isinstance(got, dict) and set(got) == set(expected):
+        for k in expected:
+            if _first_diff(expected[k], got[k], "") is not None:
+                return _where(expected[k], got[k], f"{path}[{k!r}]")
+    return path

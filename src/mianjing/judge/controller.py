@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ..checkers.grad import check_grad, check_nograd
 from ..problems.case import Case
 from ..problems.spec import Problem
 from . import harness, policy
+from .sanitize import HIDDEN_CAP, MESSAGE_CAP, STDOUT_CAP, clean_text, hidden_error, mask_known
 from .verdict import (
     ACCEPTED, FORBIDDEN, INVALID_SUBMISSION, JUDGE_ERROR, RUNTIME_ERROR, SKIPPED, TIME_LIMIT_EXCEEDED,
     WRONG_ANSWER, CaseResult, Report, overall,
@@ -106,10 +108,44 @@ def case_seed(seed: int, index: int) -> int:
 # ---------------------------------------------------------------- comparison
 
 def compare(prep: Prepared, i: int, got: Any) -> CheckResult:
+    """The verdict of one case. Anything the submission returned that the checks cannot read (a
+    huge int where a float belongs, rows of the wrong form) is a wrong answer, never our error."""
+    try:
+        return _compare(prep, i, got)
+    except Exception as exc:  # noqa: BLE001 - the value is the submission's, so is the failure
+        return CheckResult.failed(f"the result has a form the checks cannot read ({type(exc).__name__})")
+
+
+def _conforms(expected: Any, got: Any, depth: int = 0) -> bool:
+    """`got` has the kind of value `expected` has: arrays for arrays, numbers for numbers, lists of
+    such for lists (any length), the same keys for dicts. Values themselves are the checkers' job."""
+    if depth > 32:
+        return False
+    if isinstance(expected, np.ndarray):
+        return isinstance(got, np.ndarray)
+    if expected is None or isinstance(expected, (bool, str)):
+        return got is None or isinstance(got, (bool, str, int, float))  # the checker names the difference
+    if isinstance(expected, (int, float)):
+        return isinstance(got, (int, float)) and (not isinstance(got, int) or abs(got) < 1 << 1024)
+    if isinstance(expected, list):
+        if not isinstance(got, list):
+            return False
+        kinds = list({type(e): e for e in expected if e is not None}.values())  # one of each type
+        return not kinds or all(any(_conforms(k, g, depth + 1) for k in kinds) for g in got if g is not None)
+    if isinstance(expected, dict):
+        return isinstance(got, dict) and all(_conforms(v, got[k], depth + 1) for k, v in expected.items() if k in got)
+    return True
+
+
+def _compare(prep: Prepared, i: int, got: Any) -> CheckResult:
     problem, case, expected = prep.problem, prep.cases[i], prep.expected[i]
     if not isinstance(got, dict):
         return CheckResult.failed("the result could not be read")
     if prep.custom_check is not None:
+        # a problem's own check reads values as the reference returns them: give it nothing else
+        for name, exp in expected.items():
+            if name in got and not _conforms(exp, got[name]):
+                return CheckResult.failed(f"{name}: the value returned is not of the kind the statement asks for")
         res = prep.custom_check(case, expected, got)
         if res is not None:
             return res if isinstance(res, CheckResult) else CheckResult(bool(res[0]), str(res[1]))
@@ -131,7 +167,7 @@ def compare(prep: Prepared, i: int, got: Any) -> CheckResult:
             return res
     extra = set(got) - set(expected)
     if extra:
-        return CheckResult.failed(f"unexpected outputs {sorted(extra)}")
+        return CheckResult.failed(f"unexpected outputs {sorted(map(str, extra))[:5]}")
     return CheckResult.passed()
 
 
@@ -147,6 +183,8 @@ def describe(case: Case, float_dtype: str = "float32") -> str:
             parts.append(f"{k}: {type(v).__name__} of length {len(v)}")
         elif isinstance(v, dict) and case.hidden:
             parts.append(f"{k}: {{{', '.join(map(str, v.keys()))}}}")
+        elif case.hidden:
+            parts.append(f"{k}: {type(v).__name__}")  # a hidden value is never shown
         else:
             s = repr(v)
             parts.append(f"{k}={s if len(s) <= 60 else s[:57] + '...'}")
@@ -188,6 +226,7 @@ def job_message(problem: Problem, code: str, prep: Prepared) -> dict[str, Any]:
         "harness_src": prep.custom_harness_src,
         "recursion_limit": problem.recursion_limit,
         "guards": policy.guard_targets(problem.forbidden),
+        "forbidden": list(problem.forbidden),
         "memory_limit_mb": problem.memory_limit_mb,
         "cpu_limit_s": max(2.0, total_time_budget_s(problem, prep) * 1.5),
     }
@@ -205,12 +244,46 @@ def total_time_budget_s(problem: Problem, prep: Prepared) -> float:
     return sum(case_limit_ms(problem, prep, i) for i in range(len(prep.cases))) / 1000
 
 
+MAX_SOURCE_BYTES = 256 * 1024  # a solution is a page of code; more is refused before anything runs
+MAX_SEED = 2**63 - 1
+
+
+def check_seed(seed: Any) -> int:
+    """A seed is an int in [0, 2**63 - 1]; anything else is the caller's mistake (a usage error)."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise ValueError(f"--seed must be an integer from 0 to {MAX_SEED}, got {seed!r}")
+    return seed
+
+
+def source_problem(code: str) -> str | None:
+    """Why `code` is refused before it reaches a worker, or None."""
+    size = len(code.encode("utf-8", "surrogatepass"))
+    if size > MAX_SOURCE_BYTES:
+        return (f"the source is {size // 1024} KB; the judge takes at most {MAX_SOURCE_BYTES // 1024} KB "
+                "(a solution is a page of code: leave data and generated tables out)")
+    return None
+
+
+def coarse_ms(ms: float) -> float:
+    """A hidden case's time, rounded up to 1, 2 or 5 times a power of ten: enough to see which
+    case is slow, too coarse to carry a hidden input out through the clock."""
+    bound = 1.0
+    while bound < ms:
+        for step in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10
+            bound *= step
+            if bound >= ms:
+                break
+    return bound
+
+
 def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callable[[], Session],
                visible_only: bool = False) -> Report:
     """Grade `code` against prepared cases (only the visible examples with `visible_only`: the web's
-    Run). Never raises for anything the submission does."""
+    Run). Never raises for anything the submission does, and never compiles it: parsing,
+    compiling and the policy scan happen in the worker."""
     t_start = time.perf_counter()
     total = sum(1 for c in prep.cases if not (visible_only and c.hidden))
+    code = code[1:] if code.startswith("\ufeff") else code  # a UTF-8 byte-order mark, as Python allows
 
     def finish(verdict: str, message: str, cases: list[CaseResult], isolation: list[str] | None = None,
                complexity: dict[str, Any] | None = None) -> Report:
@@ -219,16 +292,9 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
                       time_ms=round((time.perf_counter() - t_start) * 1000, 3), cases=cases,
                       message=message, seed=prep.seed, complexity=complexity, isolation=isolation or [])
 
-    # 1. it must compile (compiling runs nothing)
-    try:
-        compile(code, "submission.py", "exec")
-    except (SyntaxError, ValueError) as exc:
-        where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        return finish(INVALID_SUBMISSION, f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{where}", [])
-    # 2. the "from scratch" rules
-    violations = policy.scan(code, problem.forbidden)
-    if violations:
-        return finish(FORBIDDEN, "; ".join(v.message() for v in violations[:5]), [])
+    refused = source_problem(code)
+    if refused:
+        return finish(INVALID_SUBMISSION, refused, [])
 
     cases: list[CaseResult] = []
     session = open_session()
@@ -239,14 +305,19 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         except Timeout:
             return finish(TIME_LIMIT_EXCEEDED, "your module took too long to load (code at the top level?)", [], isolation)
         except WorkerDied as exc:
-            return finish(RUNTIME_ERROR, f"your code ended the process while loading: {exc}", [], isolation)
+            return finish(RUNTIME_ERROR, f"your code ended the process while loading: {clean_text(str(exc), 300)}", [],
+                          isolation)
         isolation = list(getattr(session, "isolation", []))  # now including the job's layers
-        if kind == "setup_error":
-            verdict = body.get("verdict") if body.get("verdict") in _SETUP_VERDICTS else RUNTIME_ERROR
-            msg = str(body.get("message", ""))[:1000]
+        body = body if isinstance(body, dict) else {}
+        if kind == "rejected":  # said by the worker before any submitted code ran: trusted
+            verdict = body.get("verdict") if body.get("verdict") in _REJECT_VERDICTS else RUNTIME_ERROR
+            return finish(verdict, clean_text(body.get("message"), MESSAGE_CAP), [], isolation)
+        if kind == "setup_error":  # said after the module body ran: the submission's word
+            verdict = _verdict(body, _SETUP_VERDICTS)
+            msg = clean_text(body.get("message"), 1000)
             if body.get("traceback"):
-                msg += "\n" + str(body["traceback"])[:3000]
-            return finish(verdict, msg, [], isolation)
+                msg += "\n" + clean_text(body.get("traceback"), 3000)
+            return finish(verdict, clean_text(msg, MESSAGE_CAP), [], isolation)
         if kind != "ready":
             return finish(RUNTIME_ERROR, "the worker broke the judge protocol", [], isolation)
 
@@ -271,17 +342,18 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
                 dead = True
                 continue
             except WorkerDied as exc:
-                cr.verdict, cr.message = RUNTIME_ERROR, f"the process ended during this case: {exc}"
+                cr.verdict = RUNTIME_ERROR
+                cr.message = "the process ended during this case" + ("" if case.hidden else f": {clean_text(str(exc), 300)}")
                 dead = True
                 continue
-            cr.time_ms = round(elapsed, 3)
+            cr.time_ms = coarse_ms(elapsed) if case.hidden else round(elapsed, 3)
+            body = body if isinstance(body, dict) else {}
             # prints are shown for visible cases only: hidden inputs are described, never echoed
-            if not case.hidden and isinstance(body, dict):
-                cr.stdout = str(body.get("stdout", ""))[:10000]
+            if not case.hidden:
+                cr.stdout = clean_text(body.get("stdout", ""), STDOUT_CAP)
             if kind == "error":
-                v = body.get("verdict")
-                cr.verdict = v if v in _CASE_ERROR_VERDICTS else RUNTIME_ERROR
-                cr.message = error_text(body, case.hidden)
+                cr.verdict = _verdict(body, _CASE_ERROR_VERDICTS)
+                cr.message = error_text(body, case, code)
                 if cr.verdict == "memory_limit_exceeded":
                     dead = True  # the allocator state after an out-of-memory is not to be trusted
                 continue
@@ -291,7 +363,7 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
                 continue
             res = compare(prep, i, body.get("outputs"))
             cr.verdict = ACCEPTED if res.ok else WRONG_ANSWER
-            cr.message = res.message
+            cr.message = check_text(res.message, case, prep.expected[i])
             if case.size is not None:
                 timings.append((case.size, elapsed / 1000))
     except Exception as exc:  # noqa: BLE001 - our fault, never the user's
@@ -312,19 +384,45 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
     return finish(verdict, message, cases, isolation, complexity)
 
 
-def error_text(body: dict[str, Any], hidden: bool) -> str:
-    """The exception and the user's own frames; short for hidden cases, whose inputs an
-    exception message could otherwise carry out."""
-    msg = str(body.get("message", ""))
-    tb = str(body.get("traceback", "") or "")
-    if hidden:
-        msg = msg if len(msg) <= 200 else msg[:197] + "..."
-        lines = [ln for ln in tb.splitlines() if ln.startswith("  File ")]
-        return msg + ("\n" + "\n".join(lines[-4:]) if lines else "")
-    return msg[:1000] + ("\n" + tb[:3000] if tb else "")
+def _verdict(body: dict[str, Any], allowed: set[str]) -> str:
+    v = body.get("verdict")
+    return v if isinstance(v, str) and v in allowed else RUNTIME_ERROR
 
 
-_SETUP_VERDICTS = {INVALID_SUBMISSION, RUNTIME_ERROR, FORBIDDEN, "memory_limit_exceeded", JUDGE_ERROR}
+def _user_line(traceback_text: str, code: str) -> str:
+    """'line N: <source>' for the last frame in the submission, the source taken from the code the
+    controller holds (never from what the worker sent)."""
+    nums = re.findall(r'File "submission\.py", line (\d+)', traceback_text)
+    if not nums:
+        return ""
+    n = int(nums[-1])
+    lines = code.splitlines()
+    if not 0 < n <= len(lines):
+        return ""
+    return f"line {n}: {clean_text(lines[n - 1].strip(), 100)}"
+
+
+def error_text(body: dict[str, Any], case: Case, code: str) -> str:
+    """The exception and the user's own frames. For a hidden case: the exception's type, its
+    message with the case's values and every number masked, and the user's own line, so that a
+    message cannot carry hidden inputs out (`raise ValueError(str(x))`)."""
+    msg = clean_text(body.get("message", ""), 1000)
+    tb = clean_text(body.get("traceback", ""), 4000)
+    if case.hidden:
+        exc_type = body.get("type") or msg.split(":", 1)[0]
+        return hidden_error(exc_type, msg, _user_line(tb, code), [case.inputs])
+    return clean_text(msg + ("\n" + tb if tb else ""), MESSAGE_CAP)
+
+
+def check_text(message: str, case: Case, expected: dict[str, Any]) -> str:
+    """A checker's message; for a hidden case the case's own values are masked and it is short."""
+    if not case.hidden:
+        return clean_text(message, MESSAGE_CAP)
+    return clean_text(mask_known(clean_text(message, 1000), [case.inputs, expected]), HIDDEN_CAP)
+
+
+_REJECT_VERDICTS = {INVALID_SUBMISSION, FORBIDDEN, JUDGE_ERROR}
+_SETUP_VERDICTS = {INVALID_SUBMISSION, RUNTIME_ERROR, FORBIDDEN, "memory_limit_exceeded"}
 _CASE_ERROR_VERDICTS = {RUNTIME_ERROR, FORBIDDEN, "memory_limit_exceeded", WRONG_ANSWER, INVALID_SUBMISSION}
 
 
@@ -336,8 +434,9 @@ def complexity_report(problem: Problem, prep: Prepared, timings: list[tuple[int,
     k = growth_exponent(timings)
     k_ref = growth_exponent(ref_points)
     timed_out = any(cr.verdict == TIME_LIMIT_EXCEEDED for cr in cases)
-    doc: dict[str, Any] = {"expected": c.expected, "exponent": None if k is None else round(k, 2),
-                           "reference_exponent": None if k_ref is None else round(k_ref, 2), "message": ""}
+    # one decimal: enough to tell n from n^2, too little to carry hidden inputs out through the clock
+    doc: dict[str, Any] = {"expected": c.expected, "exponent": None if k is None else round(k, 1),
+                           "reference_exponent": None if k_ref is None else round(k_ref, 1), "message": ""}
     if k is not None and (k > c.exponent + 0.5 or timed_out):
         doc["message"] = f"your solution looks {describe_exponent(k)}; expected O({c.expected})"
     elif k is None and timed_out:

@@ -24,8 +24,9 @@ PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
 CLONE_NEWNS = 0x00020000
 CLONE_NEWNET = 0x40000000
+CLONE_NEWIPC = 0x08000000
 CLONE_THREAD = 0x00010000
-MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV, MS_BIND = 0x4000, 0x40000, 0x2, 0x4, 0x1000
+MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV, MS_BIND, MS_RDONLY = 0x4000, 0x40000, 0x2, 0x4, 0x1000, 0x1
 TMP_BYTES = 16 * 1024 * 1024  # the worker's private /tmp and its largest file
 _own_mount_namespace = False  # set once this process has its own mount namespace
 
@@ -106,6 +107,27 @@ def network_namespace() -> str:
         raise PermissionError("needs root or user namespaces; seccomp still blocks sockets")
     _check(_libc.unshare(CLONE_NEWNET), "unshare(NEWNET)")
     return "empty network namespace"
+
+
+def ipc_namespace() -> str:
+    """Its own System V IPC namespace: shared memory, semaphores and message queues that no other
+    process sees, and that vanish with the worker (seccomp refuses them anyway where it is on)."""
+    if os.geteuid() != 0:
+        raise PermissionError("needs root or user namespaces; seccomp still refuses System V IPC")
+    _check(_libc.unshare(CLONE_NEWIPC), "unshare(NEWIPC)")
+    return "own System V IPC namespace"
+
+
+def private_dev_shm() -> str:
+    """POSIX shared memory lives in /dev/shm: an empty read-only tmpfs over it, in the private
+    mount namespace (Landlock, where present, already keeps the worker out of it)."""
+    if not _own_mount_namespace:
+        raise PermissionError("needs the private mount namespace, which is not available")
+    if not os.path.isdir("/dev/shm"):
+        return "no /dev/shm on this system"
+    _check(_libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, b"size=4k,mode=555"),
+           "mount /dev/shm")
+    return "empty and read-only"
 
 
 def base_rlimits() -> str:
@@ -284,6 +306,8 @@ def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
         _layer("descriptors", close_descriptors, job_fd),
         _layer("private-tmp", private_tmp, tmp),
         _layer("network-namespace", network_namespace),
+        _layer("ipc-namespace", ipc_namespace),
+        _layer("dev-shm", private_dev_shm),
         _layer("rlimits", base_rlimits),
         _layer("interpreter-view", interpreter_view),
         _layer("uid", drop_uid, slot, tmp),
@@ -332,6 +356,10 @@ _DENY = [
     "name_to_handle_at", "iopl", "ioperm", "settimeofday", "clock_settime", "sethostname",
     "setdomainname", "syslog", "tkill", "pidfd_open", "pidfd_send_signal", "pidfd_getfd",
     "process_madvise", "memfd_create",
+    # System V and POSIX message-queue IPC: shared with the host unless the worker has its own
+    # IPC namespace, and nothing a solution needs
+    "shmget", "shmat", "shmctl", "msgget", "msgsnd", "msgrcv", "msgctl", "semget", "semop",
+    "semtimedop", "semctl", "mq_open", "mq_timedsend", "mq_timedreceive", "mq_notify", "mq_getsetattr",
 ]
 
 
@@ -354,7 +382,7 @@ def seccomp_filter() -> str:
     f.add_rule(deny, "rt_sigqueueinfo", sc.Arg(0, sc.NE, me))
     f.add_rule(deny, "rt_tgsigqueueinfo", sc.Arg(0, sc.NE, me))
     f.load()
-    return "no sockets, exec, fork, ptrace, mounts, privilege or limit changes; signals only to itself"
+    return "no sockets, exec, fork, ptrace, mounts, IPC, privilege or limit changes; signals only to itself"
 
 
 def job_layers(vm_at_fork: int, memory_mb: int, cpu_s: float, use_seccomp: bool = True) -> list[Layer]:

@@ -69,8 +69,8 @@ def to_plain(value: Any, what: str = "the return value", depth: int = 0) -> Any:
         if t.is_complex():
             raise HarnessError(f"{what} is a complex tensor")
         if t.dtype == torch.bfloat16:
-            # numpy has no bfloat16: float16 keeps the dtype check failing as it should
-            t = t.to(torch.float16)
+            # numpy has no bfloat16 (and no problem works in it): say what it is, not float16
+            raise HarnessError(f"{what}: dtype bfloat16; return the statement's dtype (float32 unless it says otherwise)")
         return np.array(t.numpy(), copy=True)
     if isinstance(value, (list, tuple)):
         return [to_plain(v, what, depth + 1) for v in value]

@@ -21,6 +21,9 @@ class InProcessSession:
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
         self.sub = Submission(job)
+        err = self.sub.check()
+        if err is not None:
+            return "rejected", err
         err = self.sub.setup()
         return ("setup_error", err) if err is not None else ("ready", {})
 

@@ -17,12 +17,27 @@ import sys
 import time
 from typing import Any
 
-from . import wire
+from . import verify, wire
 from .controller import Timeout, WorkerDied
 
 
 class ZygoteError(RuntimeError):
     pass
+
+
+# What the zygote (and so every worker) gets of the user's environment: only what starting Python
+# and reading text need. API keys, cloud credentials and tokens in the user's environment stay out.
+_PASSED_ENV = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "PYTHONPATH", "LD_LIBRARY_PATH",
+               "MIANJING_NO_SECCOMP", "MIANJING_DISABLE_LAYERS", "MIANJING_JUDGE_DEBUG")
+
+
+def worker_environment() -> dict[str, str]:
+    env = {k: os.environ[k] for k in _PASSED_ENV if k in os.environ}
+    env.setdefault("PATH", "/usr/bin:/bin")
+    env.setdefault("LANG", "C.UTF-8")
+    env["HOME"] = "/nonexistent"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
 class Worker:
@@ -90,13 +105,10 @@ class WorkerPool:
     def __init__(self, spare: bool = True, start_timeout: float = 120.0):
         self.spare_enabled = spare
         ctl, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = dict(os.environ)
-        # the zygote must not inherit the controller's secrets through the environment either
-        env.pop("MIANJING_SERVICE_TOKEN", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mianjing.judge.zygote", str(child.fileno())],
             pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env=env, start_new_session=True,
+            stderr=subprocess.DEVNULL, env=worker_environment(), start_new_session=True,
         )
         child.close()
         self.ctl = ctl
@@ -150,7 +162,8 @@ class WorkerPool:
         if kind != "hello":
             worker.kill()
             raise ZygoteError("a judge worker sent no hello")
-        worker.layers = list(body.get("layers", []))
+        layers = body.get("layers", []) if isinstance(body, dict) else []
+        worker.layers = [x for x in layers if isinstance(x, str)][:16]
         self.last_layers = worker.layers
         return worker
 
@@ -187,15 +200,20 @@ class IsolatedSession:
         self.isolation = self.worker.layers
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
+        """Send the job. The worker's first answer ("checked") comes before any submitted code
+        runs: its layers (checked against /proc) and a refusal are believed; nothing later is."""
         deadline = time.monotonic() + timeout_s
         send_all(self.worker.sock, wire.encode("job", job), deadline)
         try:
             kind, body = recv_deadline(self.worker.sock, deadline)
-            if kind == "ready" and isinstance(body, dict):
-                # said before any submitted code ran, so still the worker's own word
-                self.isolation = self.isolation + [str(x) for x in body.get("layers", [])][:8]
-                self.pool.last_layers = self.isolation
-            return kind, body
+            if kind != "checked" or not isinstance(body, dict):
+                return "protocol_error", {}
+            layers = self.worker.layers + [str(x) for x in body.get("layers", []) if isinstance(x, str)][:8]
+            self.isolation = verify.checked_layers(self.worker.pid, layers)
+            self.pool.last_layers = self.isolation
+            if body.get("error") is not None:
+                return "rejected", body["error"] if isinstance(body["error"], dict) else {}
+            return recv_deadline(self.worker.sock, deadline)
         except wire.WireError as exc:
             return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
 

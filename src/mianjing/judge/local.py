@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from ..problems.bank import get_problem
 from ..problems.spec import Problem
-from .controller import Prepared, judge_code, prepare
+from .controller import Prepared, check_seed, judge_code, prepare
 from .isolated import IsolatedSession, WorkerPool
 from .verdict import JUDGE_ERROR, Report
 
@@ -39,6 +39,7 @@ class LocalJudge:
         problem = get_problem(problem_id)  # UnknownProblem propagates: a usage error, not a verdict
         if seed is None:
             seed = random.randrange(1 << 30)
+        seed = check_seed(seed)  # ValueError: a usage error too, never a judge_error
         try:
             prep = self.prepared(problem, seed)
         except Exception as exc:  # noqa: BLE001 - a broken problem is our fault

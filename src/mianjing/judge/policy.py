@@ -115,5 +115,6 @@ def scan(source: str, forbidden: list[str]) -> list[Violation]:
 
 
 def guard_targets(forbidden: list[str]) -> list[str]:
-    """Dotted names the worker replaces with a function that raises (honest-mistake guard)."""
-    return [f for f in forbidden if ":" not in f]
+    """What the worker replaces with a function that raises: dotted names, and "attr:" names in
+    the namespaces a computed getattr reaches (see worker.ATTR_NAMESPACES)."""
+    return [f for f in forbidden if ":" not in f or f.startswith("attr:")]

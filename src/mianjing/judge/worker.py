@@ -12,9 +12,10 @@ import io
 import sys
 import time
 import traceback
+from types import FunctionType
 from typing import Any
 
-from . import harness, wire
+from . import harness, policy, wire
 
 SUBMISSION_FILE = "submission.py"
 STDOUT_CAP = 8192  # characters of the user's own prints kept per case
@@ -55,9 +56,9 @@ class CappedWriter(io.TextIOBase):
 def user_traceback(exc: BaseException) -> str:
     """The traceback limited to the user's own frames, then the exception line."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILE]
-    lines = traceback.format_list(frames[-8:])
-    lines += traceback.format_exception_only(type(exc), exc)
-    return "".join(lines)[-4000:]
+    where = "".join(traceback.format_list(frames[-8:]))[-3000:]
+    what = "".join(traceback.format_exception_only(type(exc), exc))
+    return where + (what if len(what) <= 1000 else what[:1000] + " ...\n")
 
 
 def _is_memory_error(exc: BaseException) -> bool:
@@ -87,27 +88,126 @@ def classify(exc: BaseException) -> dict[str, Any]:
     if isinstance(exc, (SystemExit, KeyboardInterrupt)):
         return {"verdict": "runtime_error", "message": f"{type(exc).__name__} raised: the code tried to exit"}
     return {"verdict": "runtime_error", "message": f"{type(exc).__name__}: {exc}"[:500],
-            "traceback": user_traceback(exc)}
+            "type": type(exc).__name__, "traceback": user_traceback(exc)}
 
 
-def install_guards(targets: list[str]) -> None:
-    """Replace each forbidden dotted name (e.g. torch.nn.functional.layer_norm) with a raiser."""
-    for dotted in targets:
-        mod_name, _, attr = dotted.rpartition(".")
-        parts = mod_name.split(".")
-        obj = sys.modules.get(parts[0])
-        for p in parts[1:]:
-            obj = getattr(obj, p, None) if obj is not None else None
-        if obj is None or not hasattr(obj, attr):
+# Where an "attr:NAME" rule's NAME is looked up by code that builds the name at run time
+# (getattr(torch, "soft" + "max")): each of these that has the attribute gets the guard.
+ATTR_NAMESPACES = (
+    "builtins", "math", "cmath", "operator", "itertools", "functools", "heapq", "bisect", "statistics",
+    "numpy", "numpy.linalg", "numpy.fft", "torch", "torch.Tensor", "torch.nn", "torch.nn.functional",
+    "torch.nn.utils", "torch.special", "torch.linalg", "torch.fft", "torch._C._nn", "torch._C._linalg",
+    "torch._C._special", "torch.optim", "torch.distributions", "torch.distributions.kl",
+)
+
+
+def _resolve(dotted: str) -> Any:
+    parts = dotted.split(".")
+    obj = sys.modules.get(parts[0])
+    for p in parts[1:]:
+        obj = getattr(obj, p, None) if obj is not None else None
+    return obj
+
+
+def _guard(name: str) -> Any:
+    def guard(*_a: Any, **_k: Any) -> Any:
+        raise ForbiddenUse(f"{name} is not allowed in this problem: write it yourself")
+
+    guard.__name__ = name.rsplit(".", 1)[-1]
+    return guard
+
+
+class _GuardModule(type(sys)):  # type: ignore[misc] - a module whose every attribute is refused
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__") and attr.endswith("__"):
+            raise AttributeError(attr)  # the import machinery's own probes
+        raise ForbiddenUse(f"{self.__name__} is not allowed in this problem: write it yourself")
+
+
+class _ForbiddenImports:
+    """A meta-path finder that refuses forbidden packages not already loaded (transformers, ...),
+    however the import is spelled (importlib.import_module with a built name included)."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> None:
+        for n in self.names:
+            if fullname == n or fullname.startswith(n + "."):
+                raise ForbiddenUse(f"{n} is not allowed in this problem: write it yourself")
+        return None
+
+
+def install_guards(targets: list[str]) -> list[str]:
+    """Replace each forbidden dotted name (torch.nn.functional.layer_norm) and, for an "attr:NAME"
+    rule, the attribute NAME of every namespace in ATTR_NAMESPACES, with a function that raises
+    ForbiddenUse; refuse imports of forbidden packages. Returns the places guarded."""
+    guarded: list[str] = []
+    unloaded: list[str] = []
+    for target in targets:
+        if target.startswith("attr:"):
+            name = target[5:]
+            for ns_name in ATTR_NAMESPACES:
+                ns = _resolve(ns_name)
+                if ns is not None and hasattr(ns, name):
+                    try:
+                        setattr(ns, name, _guard(f"{ns_name}.{name}"))
+                        guarded.append(f"{ns_name}.{name}")
+                    except (AttributeError, TypeError):
+                        pass
             continue
-
-        def guard(*_a: Any, _name: str = dotted, **_k: Any) -> Any:
-            raise ForbiddenUse(f"{_name} is not allowed in this problem: write it yourself")
-
+        if ":" in target:
+            continue  # syntax rules: the static scan's
+        parent_name, _, attr = target.rpartition(".")
+        if target.split(".")[0] not in sys.modules:
+            unloaded.append(target)
+            continue
+        parent = _resolve(parent_name) if parent_name else None
+        if parent is None or not hasattr(parent, attr):
+            unloaded.append(target)  # a submodule not imported yet: refuse the import
+            continue
         try:
-            setattr(obj, attr, guard)
+            setattr(parent, attr, _guard(target))
+            guarded.append(target)
         except (AttributeError, TypeError):
             pass
+    for target in targets:
+        # a forbidden module already imported (torch.optim.adam, which torch.optim hides from its
+        # attributes): importlib.import_module would hand out the cached one
+        if ":" not in target and isinstance(sys.modules.get(target), type(sys)):
+            sys.modules[target] = _GuardModule(target)
+            guarded.append(f"import {target}")
+    if unloaded:
+        sys.meta_path.insert(0, _ForbiddenImports(unloaded))
+    return guarded
+
+
+class HarnessSeal:
+    """What the judge's harness code looks like before any submitted byte runs: the functions and
+    classes of the problem's harness namespace and of the judge modules harnesses use, and each
+    function's code. Checked before every case, so a submission that rebinds them (the harness
+    namespace is reachable through the classes it hands over, e.g. ListNode.__init__.__globals__)
+    or swaps a function's __code__ gets an error instead of a report of its own making.
+
+    This stops tampering through Python's attributes. A submission that rewrites frames or raw
+    memory (ctypes) can still forge what the worker reports about object identity; values are
+    compared in the controller and cannot be forged that way."""
+
+    MODULES = ("mianjing.judge.harness", "mianjing.judge.structures")
+
+    def __init__(self, custom: dict[str, Any] | None):
+        self.spaces = [custom] if custom is not None else []
+        self.spaces += [vars(sys.modules[m]) for m in self.MODULES if m in sys.modules]
+        self.bound = [{k: v for k, v in ns.items() if isinstance(v, (FunctionType, type))} for ns in self.spaces]
+        self.codes = [(f, f.__code__, f.__defaults__, f.__kwdefaults__)
+                      for b in self.bound for f in b.values() if isinstance(f, FunctionType)]
+
+    def intact(self) -> bool:
+        for ns, bound in zip(self.spaces, self.bound):
+            for k, v in bound.items():
+                if ns.get(k) is not v:
+                    return False
+        return all(f.__code__ is c and f.__defaults__ is d and f.__kwdefaults__ is kw for f, c, d, kw in self.codes)
 
 
 class Submission:
@@ -118,24 +218,51 @@ class Submission:
         self.spec = harness_spec(job["harness"])
         self.entry: Any = None
         self.custom: dict[str, Any] | None = None
+        self.code: Any = None  # the compiled module, between check() and setup()
+        self.seal: HarnessSeal | None = None
         self.out = CappedWriter()
 
-    def setup(self) -> dict[str, Any] | None:
-        """Compile and execute the module body. Returns an error dict, or None when ready."""
+    def check(self) -> dict[str, Any] | None:
+        """Before any submitted byte runs: load the problem's harness, compile the source and apply
+        the problem's "from scratch" rules. Returns an error dict, or None. Compiling untrusted
+        source happens here, under the worker's limits, never in the controller."""
         job = self.job
         try:
             self.custom = harness.load_custom(job.get("harness_src"))
         except Exception as exc:  # noqa: BLE001
             return {"verdict": "judge_error", "message": f"problem harness failed to load: {exc}"}
-        if job.get("recursion_limit"):  # the depth the statement promises (trees and lists up to its sizes)
-            sys.setrecursionlimit(int(job["recursion_limit"]))
+        self.seal = HarnessSeal(self.custom)
+        if self.custom is not None:
+            self.custom = dict(self.custom)  # our own copy of the entry points, taken before any user code
+        try:
+            self.code = compile(job["code"], SUBMISSION_FILE, "exec")
+        except (SyntaxError, ValueError) as exc:
+            where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            return {"verdict": "invalid_submission", "message": f"{type(exc).__name__}: {getattr(exc, 'msg', exc)}{where}"}
+        except (MemoryError, RecursionError) as exc:
+            return {"verdict": "invalid_submission",
+                    "message": f"{type(exc).__name__} while compiling: the code is nested too deeply for Python"}
+        try:
+            violations = policy.scan(job["code"], list(job.get("forbidden", [])))
+        except (MemoryError, RecursionError):
+            return {"verdict": "invalid_submission", "message": "the code is nested too deeply to be checked"}
+        if violations:
+            return {"verdict": "forbidden", "message": "; ".join(v.message() for v in violations[:5])}
+        return None
+
+    def setup(self) -> dict[str, Any] | None:
+        """Execute the module body (check() first). Returns an error dict, or None when ready."""
+        job = self.job
+        if self.code is None:
+            err = self.check()
+            if err is not None:
+                return err
         ns: dict[str, Any] = {"__name__": "submission", "__builtins__": builtins}
         if self.custom and "setup" in self.custom:
             self.custom["setup"](ns)
-        try:
-            code = compile(job["code"], SUBMISSION_FILE, "exec")
-        except (SyntaxError, ValueError) as exc:
-            return {"verdict": "invalid_submission", "message": f"{type(exc).__name__}: {exc}"}
+        if job.get("recursion_limit"):  # the depth the statement promises (trees and lists up to its sizes)
+            sys.setrecursionlimit(int(job["recursion_limit"]))
+        code, self.code = self.code, None
         saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.out
         try:
@@ -158,7 +285,11 @@ class Submission:
         saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.out
         try:
+            if self.seal is not None and not self.seal.intact():
+                raise harness.HarnessError("your code modified the judge's harness", "runtime_error")
             outputs = harness.run_case(self.entry, inputs, self.spec, self.job["dtype"], seed, self.custom)
+            if self.seal is not None and not self.seal.intact():
+                raise harness.HarnessError("your code modified the judge's harness", "runtime_error")
             return "result", {"outputs": outputs, "stdout": self.out.take()}
         except BaseException as exc:  # noqa: BLE001
             err = classify(exc)
@@ -185,13 +316,19 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
     layers: list[str] = []
     if apply_job_limits is not None:
         layers = apply_job_limits(job)  # final rlimits and seccomp, before any user byte runs
-    install_guards(job.get("guards", []))
     sub = Submission(job)
+    err = sub.check()
+    # the last word of trusted code: nothing submitted has run yet, so the controller believes
+    # these layers and a refusal here, and nothing the worker says after it
+    wire.send(fd, "checked", {"layers": layers, "error": err})
+    if err is not None:
+        return
+    install_guards(job.get("guards", []))
     err = sub.setup()
     if err is not None:
         wire.send(fd, "setup_error", err)
         return
-    wire.send(fd, "ready", {"layers": layers})
+    wire.send(fd, "ready", {})
     while True:
         try:
             kind, msg = wire.recv(fd)

@@ -18,7 +18,10 @@ def _case(rng, b, d, n_heads, steps):
     t = sum(steps)
     return {"x": rng.standard_normal((b, t, d)), "wq": rng.standard_normal((d, d)) / np.sqrt(d),
             "wk": rng.standard_normal((d, d)) / np.sqrt(d), "wv": rng.standard_normal((d, d)) / np.sqrt(d),
-            "wo": rng.standard_normal((d, d)) / np.sqrt(d), "n_heads": n_heads, "steps": steps}
+            "wo": rng.standard_normal((d, d)) / np.sqrt(d), "n_heads": n_heads, "steps": steps,
+            # a different offset per call on keys and values: a key computed again in a later call
+            # is not the one the reference cached (see harness.py)
+            "k_offsets": rng.standard_normal((len(steps), d)), "v_offsets": rng.standard_normal((len(steps), d))}
 
 
 def cases(rng: np.random.Generator) -> list[Case]:
@@ -41,10 +44,13 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 
 def check(case: Case, expected, got):
+    """Counts first (a diagnostic for honest mistakes: they are kept in the worker, which a hostile
+    submission controls), then the outputs, which the per-call offsets make depend on the cache."""
     exp_rows, got_rows = expected["rows"], got.get("rows")
     if got_rows == exp_rows:
         return None  # counts are right: compare the outputs as usual
-    if not isinstance(got_rows, list) or len(got_rows) != len(exp_rows):
+    if not (isinstance(got_rows, list) and len(got_rows) == len(exp_rows)
+            and all(isinstance(g, list) and len(g) == 4 and all(type(n) is int for n in g) for g in got_rows)):
         return CheckResult.failed("the projection counts could not be read")
     steps = case.inputs["steps"]
     for i, (e, g) in enumerate(zip(exp_rows, got_rows)):

@@ -51,9 +51,6 @@ def check(case: Case, expected, got) -> CheckResult:
     err = abs(r - s)
     if err <= tol:
         return CheckResult.passed()
-    if case.hidden:
-        return CheckResult.failed(
-            f"out: error {err:.3g} is above the allowed 1e-6 * max(1, sqrt(x)) = {tol:.3g} "
-            f"(relative error {err / s if s else err:.3g})"
-        )
+    if case.hidden:  # no numbers: the error and the tolerance would tell sqrt(x), hence x
+        return CheckResult.failed("out: off by more than the allowed 1e-6 * max(1, sqrt(x))")
     return CheckResult.failed(f"out: got {r!r}, sqrt({x!r}) = {s!r}; error {err:.3g} is above the allowed {tol:.3g}")

@@ -1,4 +1,4 @@
-"""Cases for sqrt-int: the examples, boundaries around perfect squares, and random values."""
+"""Cases for sqrt-int: the examples, boundaries around perfect squares (drawn per seed), and random values."""
 
 import numpy as np
 
@@ -16,8 +16,13 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-one", {"x": 1}),
         Case("edge-two-three", {"x": 3}),
         Case("edge-max", {"x": MAX}, note="x = 2**31 - 1"),
-        Case("edge-largest-square", {"x": 46340 * 46340 - 1}, note="just below a large perfect square"),
-        Case("edge-large-square", {"x": 46340 * 46340}, note="a large perfect square"),
+    ]
+    # hidden edges drawn per seed (a fixed value could be learnt once and answered from a table)
+    big = int(rng.integers(40000, 46341))
+    out += [
+        Case("edge-largest-square", {"x": big * big - 1}, note="just below a large perfect square"),
+        Case("edge-large-square", {"x": big * big}, note="a large perfect square"),
+        Case("edge-small-square", {"x": int(rng.integers(2, 100)) ** 2}, note="a small perfect square"),
     ]
     for k in range(8):
         r = int(rng.integers(2, 46341))
