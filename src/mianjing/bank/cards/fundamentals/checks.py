@@ -399,3 +399,162 @@ def kv_cache_gqa_ratio() -> None:
     assert gqa == 327_680 and mha // gqa == heads // kv_heads == 8
     # a 4k-token sequence: 10 GiB (MHA) vs 1.25 GiB (GQA)
     assert mha * 4096 / 2**30 == 10.0 and gqa * 4096 / 2**30 == 1.25
+
+
+# --- tokenisation: a small byte-level BPE, trained here and measured ------------------------------------
+# pre-tokenisation in the GPT-2 style: words with their leading space, digits in groups of at most 3,
+# runs of Han characters (capped at 4 to keep this check fast), punctuation, whitespace
+_PRETOKEN = None
+
+
+def _pretokens(text: str) -> list[str]:
+    import re
+
+    global _PRETOKEN
+    if _PRETOKEN is None:
+        _PRETOKEN = re.compile(r" ?[A-Za-z]+| ?[0-9]{1,3}|[\u4e00-\u9fff]{1,4}| ?[^\sA-Za-z0-9\u4e00-\u9fff]+|\s+(?!\S)|\s+")
+    return _PRETOKEN.findall(text)
+
+
+def _bpe_train(text: str, n_merges: int) -> dict[tuple[int, int], int]:
+    """Byte-level BPE: start from the 256 byte values and merge the most frequent adjacent pair
+    (ties: the smaller ids) n_merges times; returns {pair: new id} in learning order."""
+    import heapq
+    from collections import Counter, defaultdict
+
+    counts = Counter(tuple(w.encode("utf-8")) for w in _pretokens(text))
+    words, freq = [list(w) for w in counts], list(counts.values())
+    pairs: Counter = Counter()
+    where: dict = defaultdict(set)  # pair -> indices of the words holding it
+    for i, w in enumerate(words):
+        for p in zip(w, w[1:]):
+            pairs[p] += freq[i]
+            where[p].add(i)
+    heap = [(-c, p) for p, c in pairs.items()]
+    heapq.heapify(heap)
+    merges: dict[tuple[int, int], int] = {}
+    while len(merges) < n_merges and heap:
+        neg, best = heapq.heappop(heap)
+        if -neg != pairs.get(best, 0) or neg == 0:
+            continue  # stale heap entry
+        new = 256 + len(merges)
+        merges[best] = new
+        touched = set()
+        for i in where.pop(best):
+            w, f = words[i], freq[i]
+            for p in zip(w, w[1:]):
+                pairs[p] -= f
+                touched.add(p)
+                if p in where:
+                    where[p].discard(i)
+            out, j = [], 0
+            while j < len(w):
+                if j + 1 < len(w) and (w[j], w[j + 1]) == best:
+                    out.append(new)
+                    j += 2
+                else:
+                    out.append(w[j])
+                    j += 1
+            words[i] = out
+            for p in zip(out, out[1:]):
+                pairs[p] += f
+                where[p].add(i)
+                touched.add(p)
+        pairs.pop(best, None)
+        for p in touched:
+            if pairs.get(p, 0) > 0:
+                heapq.heappush(heap, (-pairs[p], p))
+    return merges
+
+
+def _bpe_encode(text: str, merges: dict, special: dict[str, int] | None = None) -> list[int]:
+    """Apply the merges in learning order inside each pre-token; registered special tokens are cut
+    out first and map to their single id."""
+    if special:
+        import re
+
+        parts = re.split("(" + "|".join(re.escape(s) for s in special) + ")", text)
+        return [i for part in parts for i in ([special[part]] if part in special else _bpe_encode(part, merges))]
+    ids: list[int] = []
+    for word in _pretokens(text):
+        w = list(word.encode("utf-8"))
+        while len(w) > 1:
+            rank, i = min((merges.get(p, 1 << 30), i) for i, p in enumerate(zip(w, w[1:])))
+            if rank == 1 << 30:
+                break
+            w[i:i + 2] = [rank]
+        ids += w
+    return ids
+
+
+def _bpe_decode(ids: list[int], merges: dict) -> str:
+    vocab = {i: bytes([i]) for i in range(256)}
+    for (a, b), new in merges.items():  # in learning order, so both parts already exist
+        vocab[new] = vocab[a] + vocab[b]
+    return b"".join(vocab[i] for i in ids).decode("utf-8")
+
+
+def _card_text(lang: str, every: int, offset: int) -> str:
+    """One language of every `every`-th card in the bank: real bilingual text to train and measure on."""
+    from pathlib import Path
+
+    files = sorted(Path(__file__).resolve().parent.parent.glob("*/*.md"))
+    chunks = []
+    for f in files[offset::every]:
+        text = f.read_text(encoding="utf-8")
+        zh, _, en = text.partition("\n## en\n")
+        chunks.append(en if lang == "en" else zh.partition("\n## zh\n")[2])
+    return "\n".join(chunks)
+
+
+def bpe_tokenizer_trained_and_measured() -> None:
+    """A byte-level BPE trained on this bank's English card text: encoding is lossless for any Unicode
+    (no unknown tokens); on held-out cards compression grows with the number of merges (1 byte = ~1
+    char per token with none, over 2 chars per token after 1,000); merges learned on English barely
+    help Chinese (a Han character is 3 UTF-8 bytes), merges learned on both languages do; a chat-template
+    marker typed as plain text becomes several tokens, registered as a special token it is one id."""
+    en_train, en_test = _card_text("en", 4, 1), _card_text("en", 8, 0)
+    zh_train, zh_test = _card_text("zh", 4, 1), _card_text("zh", 8, 0)
+    english = _bpe_train(en_train, 1000)
+
+    def chars_per_token(text: str, merges: dict) -> float:
+        return len(text) / len(_bpe_encode(text, merges))
+
+    def first(merges: dict, k: int) -> dict:
+        return {p: i for p, i in merges.items() if i < 256 + k}
+
+    curve = [chars_per_token(en_test, first(english, k)) for k in (0, 100, 300, 1000)]
+    assert curve[0] <= 1.0 and all(a < b for a, b in zip(curve, curve[1:])) and curve[-1] > 2.0, curve
+
+    han = "注意力机制的缩放因子"
+    assert len(_bpe_encode(han, {})) == 3 * len(han)  # bytes only: 3 tokens per Han character
+    zh_english_only = chars_per_token(zh_test, english)
+    both = _bpe_train(en_train + zh_train, 1000)
+    zh_both = chars_per_token(zh_test, both)
+    assert zh_english_only < 0.8 and zh_both > 1.0 and zh_both > 1.4 * zh_english_only, (zh_english_only, zh_both)
+
+    for text in ("naïve café 😀 — 上下文 10M tokens", "\t\n  ", han, en_test[:500]):
+        assert _bpe_decode(_bpe_encode(text, both), both) == text  # byte-level: nothing is unknown
+
+    marker = "<|im_end|>"
+    plain = _bpe_encode("answer" + marker, both)
+    special = _bpe_encode("answer" + marker, both, special={marker: 256 + len(both)})
+    assert len(plain) - len(_bpe_encode("answer", both)) > 1 and special[-1] == 256 + len(both)
+    assert len(special) == len(_bpe_encode("answer", both)) + 1
+
+
+def vocabulary_parameter_cost() -> None:
+    """Llama 3 8B as transformers builds it (meta device): the 128,256-token vocabulary costs
+    128,256 x 4,096 ~ 525M parameters in the input embedding and as many in the untied output layer,
+    ~1.05B of ~8.03B (13%)."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    config = LlamaConfig(vocab_size=128256, hidden_size=4096, intermediate_size=14336, num_hidden_layers=32,
+                         num_attention_heads=32, num_key_value_heads=8, tie_word_embeddings=False)
+    with torch.device("meta"):
+        model = LlamaForCausalLM(config)
+    total = sum(p.numel() for p in model.parameters())
+    vocab = model.get_input_embeddings().weight.numel() + model.get_output_embeddings().weight.numel()
+    assert round(total / 1e9, 2) == 8.03 and round(vocab / 1e9, 2) == 1.05, (total, vocab)
+    assert 0.12 < vocab / total < 0.14
