@@ -558,3 +558,43 @@ def vocabulary_parameter_cost() -> None:
     vocab = model.get_input_embeddings().weight.numel() + model.get_output_embeddings().weight.numel()
     assert round(total / 1e9, 2) == 8.03 and round(vocab / 1e9, 2) == 1.05, (total, vocab)
     assert 0.12 < vocab / total < 0.14
+
+
+def cuda_warp_reduce_and_bank_conflicts() -> None:
+    """Simulated warp: a __shfl_down_sync tree (offsets 16, 8, 4, 2, 1) leaves the max / the sum of 32
+    lanes in lane 0 after 5 steps; a warp reading a column of float tile[32][32] hits one shared-memory
+    bank 32 times (banks: 32 x 4 bytes), of tile[32][33] every bank once; a two-level (warp, then block)
+    reduction gives the row softmax, equal to torch.softmax, and subtracting the max avoids overflow."""
+    import numpy as np
+    import torch
+
+    rng = np.random.default_rng(5)
+
+    def shfl_down_reduce(lanes: np.ndarray, op) -> tuple[float, int]:
+        v, steps, off = lanes.copy(), 0, 16
+        while off > 0:
+            shifted = np.concatenate([v[off:], v[-off:]])  # lanes past the end read their own value back
+            v = op(v, shifted)
+            steps, off = steps + 1, off // 2
+        return v[0], steps
+
+    x = rng.standard_normal(32)
+    top, steps = shfl_down_reduce(x, np.maximum)
+    total, _ = shfl_down_reduce(x, np.add)
+    assert steps == 5 and top == x.max() and np.isclose(total, x.sum())
+
+    def max_conflict(row_len: int) -> int:
+        addresses = [(lane * row_len + 0) * 4 for lane in range(32)]  # thread `lane` reads tile[lane][0]
+        banks = [(a // 4) % 32 for a in addresses]
+        return max(banks.count(b) for b in set(banks))
+
+    assert max_conflict(32) == 32 and max_conflict(33) == 1
+
+    row = rng.standard_normal(1000).astype(np.float32) * 30
+    warps = np.array_split(row, 32)  # 32 warps of a 1024-thread block, about 32 elements each
+    m = max(shfl_down_reduce(np.resize(w, 32), np.maximum)[0] for w in warps)  # per-warp, then block
+    e = np.exp(row - m)
+    s = sum(shfl_down_reduce(np.pad(w, (0, 32 - len(w))), np.add)[0] for w in np.array_split(e, 32))
+    assert np.allclose(e / s, torch.softmax(torch.from_numpy(row), 0).numpy(), atol=1e-6)
+    with np.errstate(over="ignore"):
+        assert not np.isfinite(np.exp(row.astype(np.float16))).all()  # without the max: overflow
