@@ -504,3 +504,57 @@ def llama4_irope_long_context() -> None:
     hybrid = len(global_layers) * per_layer_token * tokens + (48 - len(global_layers)) * per_layer_token * 8192
     full = scout.num_hidden_layers * per_layer_token * tokens
     assert per_layer_token == 4096 and round(hybrid / 2**30) == 481 and abs(full / hybrid - 4) < 0.01, hybrid
+
+
+def linear_attention_capacity_and_order() -> None:
+    """Why pure linear attention needs softmax layers: (1) its state S = sum_j k_j^T v_j (d x d) is an
+    associative memory whose recall of v_i with query k_i degrades once the number of stored pairs
+    exceeds d, while softmax attention over the cache recalls every pair; (2) the state is a sum, so
+    the output at t is unchanged by reordering the earlier tokens, while softmax attention with RoPE
+    on the keys tells the orders apart."""
+    rng = np.random.default_rng(11)
+    d = 32
+
+    def recall(n: int) -> tuple[float, float]:
+        k = rng.standard_normal((n, d)) / np.sqrt(d)
+        v = rng.standard_normal((n, d))
+        state = k.T @ v  # linear attention's whole memory of the n tokens
+        lin = k @ state  # query with each stored key
+        logits = 8.0 * np.sqrt(d) * (k @ k.T)  # softmax attention over the full cache (sharp temperature)
+        p = np.exp(logits - logits.max(1, keepdims=True))
+        soft = (p / p.sum(1, keepdims=True)) @ v
+
+        def hit_rate(out: np.ndarray) -> float:
+            sims = out @ v.T
+            return float((sims.argmax(1) == np.arange(n)).mean())
+
+        return hit_rate(lin), hit_rate(soft)
+
+    few_lin, few_soft = recall(8)
+    many_lin, many_soft = recall(256)
+    assert few_lin == 1.0 and few_soft == 1.0, (few_lin, few_soft)
+    assert many_lin < 0.6 and many_soft > 0.95, (many_lin, many_soft)
+
+    # order: permute tokens 0..5, look at the output of token 6
+    n = 7
+    q, k, v = (rng.standard_normal((n, d)) for _ in range(3))
+    perm = np.r_[rng.permutation(n - 1), n - 1]
+
+    def linear_last(kk, vv):
+        return q[-1] @ (kk.T @ vv)
+
+    def rope(x: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        half = d // 2
+        freq = 10000.0 ** (-np.arange(half) / half)
+        ang = positions[:, None] * freq[None, :]
+        x1, x2 = x[:, :half], x[:, half:]
+        return np.concatenate([x1 * np.cos(ang) - x2 * np.sin(ang), x1 * np.sin(ang) + x2 * np.cos(ang)], 1)
+
+    def softmax_rope_last(kk, vv):
+        pos = np.arange(n, dtype=float)
+        s = rope(q[-1:], pos[-1:]) @ rope(kk, pos).T
+        w = np.exp(s - s.max())
+        return (w / w.sum()) @ vv
+
+    assert np.allclose(linear_last(k, v), linear_last(k[perm], v[perm]))  # blind to order
+    assert not np.allclose(softmax_rope_last(k, v), softmax_rope_last(k[perm], v[perm]))  # sees it
