@@ -113,11 +113,17 @@ def test_reveal_then_accept_is_solved_with_help_and_due_again():
     stats = json.loads(run("stats", "--json").stdout)
     assert [r["problem"] for r in stats["redo_due"]] == ["lcs"]
     assert "due again" in run("stats").stdout
+    interview = (datetime.now(timezone.utc) + timedelta(days=30)).date().isoformat()
+    plan = run("plan", "--interview-date", interview, "--json")
+    assert plan.exit_code == 0, plan.output
+    assert json.loads(plan.stdout)["problems_due_again"] == ["lcs"]
+    assert "Problems due again" in run("plan").stdout and "lcs" in run("plan").stdout
     # solving it again after the redo date counts as solved on one's own and clears the redo
     conn = connect()
     record_submission(conn, accepted("lcs"), "code again")
     conn.close()
     assert json.loads(run("stats", "--json").stdout)["redo_due"] == []
+    assert json.loads(run("plan", "--json").stdout)["problems_due_again"] == []
     listed = {p["id"]: p["status"] for p in json.loads(run("list", "--json").stdout)["problems"]}
     assert listed["lcs"] == "solved"
 

@@ -547,8 +547,11 @@ def plan_cmd(
         plan = reviewer.plan(list(bank.cards.values()))
     except ValueError as exc:
         fail(f"{esc(str(exc))}; set a new one with --interview-date or forget it with --clear")
+    from ..store.guides import redo_due
+
+    redo = [h.problem for h in redo_due(conn)]  # problems whose revealed solution is due for a redo
     if as_json:
-        print_json(plan.to_dict())
+        print_json(plan.to_dict() | {"problems_due_again": redo})
         return
     top = RETENTION_CURVE[-1]
     console.print(f"Interview on [bold]{plan.interview_date}[/], {plan.days_left} days from today ({plan.today}).",
@@ -556,6 +559,9 @@ def plan_cmd(
     console.print(f"Target retention now {plan.retention_now:.1%}, rising to {top[1]:.0%} in the last {top[0]} days; "
                   "no review interval runs past the interview.", highlight=False)
     console.print(f"Cards: {plan.cards}, never reviewed {plan.new}, due now {plan.due_now}.", highlight=False)
+    if redo:
+        console.print(f"Problems due again (solution revealed, now solve them alone): {', '.join(redo)}.",
+                      highlight=False)
     table = Table(title="Day by day", title_justify="left")
     for col in ("date", "days left", "target", "reviews due", "new cards"):
         table.add_column(col, justify="left" if col == "date" else "right")
