@@ -160,3 +160,14 @@ def test_judge_acceptance_points_to_solution_and_cards(tmp_path):
         assert doc["next"] == {"solution": "mianjing solution sqrt-int", "cards": cards}
     finally:
         mj("service", "stop")
+
+
+def test_hint_and_solution_do_not_import_torch():
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom mianjing.cli.app import app\n"
+        "r = CliRunner()\nassert r.invoke(app, ['hint', 'mha']).exit_code == 0\n"
+        "res = r.invoke(app, ['solution', 'mha', '--reveal', '--json'])\nassert res.exit_code == 0, res.output\n"
+        "assert 'torch' not in sys.modules, 'torch was imported'\nprint('clean')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
+    assert out.returncode == 0 and "clean" in out.stdout, out.stderr
