@@ -598,3 +598,38 @@ def cuda_warp_reduce_and_bank_conflicts() -> None:
     assert np.allclose(e / s, torch.softmax(torch.from_numpy(row), 0).numpy(), atol=1e-6)
     with np.errstate(over="ignore"):
         assert not np.isfinite(np.exp(row.astype(np.float16))).all()  # without the max: overflow
+
+
+def batchnorm_train_eval_and_padding() -> None:
+    """PyTorch's BatchNorm1d: training mode normalises with the batch statistics and moves the running
+    mean 10% of the way to the batch mean (momentum 0.1); eval mode uses the running statistics, so the
+    same batch gives different outputs; a batch of one is refused in training mode. LayerNorm gives the
+    same output in both modes. Padding rows shift BatchNorm's output for the real rows, not LayerNorm's."""
+    import torch
+
+    torch.manual_seed(0)
+    x = torch.randn(32, 8) * 2 + 5
+    bn = torch.nn.BatchNorm1d(8, affine=False)
+    train_out = bn(x)
+    assert torch.allclose(bn.running_mean, 0.1 * x.mean(0), atol=1e-5)  # 0.9 * 0 + 0.1 * batch mean
+    bn.eval()
+    eval_out = bn(x)
+    assert not torch.allclose(train_out, eval_out, atol=1e-2)
+    bn.train()
+    try:
+        bn(x[:1])
+    except ValueError as exc:
+        assert "more than 1 value per channel" in str(exc)
+    else:
+        raise AssertionError("BatchNorm1d accepted a training batch of one")
+
+    ln = torch.nn.LayerNorm(8)
+    a = ln(x)
+    ln.eval()
+    assert torch.equal(a, ln(x))
+
+    padded = torch.cat([x, torch.zeros(16, 8)])  # 16 padding rows of zeros
+    bn_real = torch.nn.BatchNorm1d(8, affine=False)(padded)[:32]
+    ln_real = torch.nn.LayerNorm(8)(padded)[:32]
+    assert not torch.allclose(bn_real, torch.nn.BatchNorm1d(8, affine=False)(x), atol=1e-2)
+    assert torch.allclose(ln_real, torch.nn.LayerNorm(8)(x), atol=1e-6)
