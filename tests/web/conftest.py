@@ -40,9 +40,11 @@ def wait_listening(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> 
 class Server:
     def __init__(self, home: Path):
         self.home = home
+        self.token = TOKEN
         self.port = free_port()
         self.env = dict(os.environ, MIANJING_HOME=str(home), MIANJING_TOKEN=TOKEN, MIANJING_NO_BROWSER="1",
                         MIANJING_SERVICE_IDLE_S="120")
+        self.env.pop("MIANJING_LANG", None)  # the language switch is remembered in settings.toml, which this would override
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mianjing.cli.app", "serve", "--port", str(self.port), "--no-browser"],
             env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

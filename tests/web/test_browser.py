@@ -90,3 +90,97 @@ def test_request_without_token_is_refused(browser, server):
     assert resp.status == 401
     assert "token" in pg.inner_text("body")
     ctx.close()
+
+
+def test_review_two_cards_with_the_keyboard(page, server, shots):
+    page.goto(server.url("/review?topic=attention"))
+    first = page.get_attribute(".review-card", "data-card")
+    assert first
+    page.fill("#answer", "softmax of QK^T over sqrt(d) times V")
+    page.keyboard.press("Control+Enter")  # reveal
+    page.wait_for_selector(".reveal ul.keypoints li")
+    page.screenshot(path=str(shots / "review-revealed-1280.png"), full_page=True)
+    page.keyboard.press("3")  # Good
+    page.wait_for_selector(f".saved-note[data-card='{first}']")
+    second = page.get_attribute(".review-card", "data-card")
+    assert second and second != first
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(".reveal ul.keypoints li")
+    page.keyboard.press("1")  # Again
+    page.wait_for_selector(f".saved-note[data-card='{second}']")
+    due_first = page.get_attribute(f".saved-note[data-card='{first}']", "data-due")
+    due_second = page.get_attribute(f".saved-note[data-card='{second}']", "data-due")
+    # the same scheduler as `mianjing review`: Good pushes further out than Again
+    assert due_first > due_second
+    # the cards page now shows a due date for both, where it said "never" before
+    page.goto(server.url("/cards?topic=attention"))
+    for cid in (first, second):
+        txt = page.inner_text(f"li[data-card='{cid}'] .due")
+        assert any(ch.isdigit() for ch in txt), txt
+
+
+def canvas_has_ink(page, selector: str) -> int:
+    """Number of non-background pixels on the chart's canvas (uPlot draws on one <canvas>)."""
+    return page.evaluate(f"""() => {{
+        const c = document.querySelector('{selector} canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+    }}""")
+
+
+def test_calculator_form_draws_its_chart(page, server, shots):
+    page.goto(server.url("/calc/zero"))
+    page.select_option("select[name=model]", "llama-3.1-8b")
+    page.fill("input[name=gpus]", "16")
+    page.click("#calc-form button[type=submit]")
+    page.wait_for_url("**/calc/zero?*gpus=16*")
+    page.wait_for_selector("#calc-chart canvas")
+    assert canvas_has_ink(page, "#calc-chart") > 2000
+    assert "ZeRO-3" in page.inner_text("#chart-data")  # the stages drawn, and only the fields given in the URL
+    assert page.url.endswith("/calc/zero?model=llama-3.1-8b&gpus=16")
+    assert "(2 + 2 + 12)" in page.inner_text("pre.explain")  # the derivation, as --explain prints it
+    page.screenshot(path=str(shots / "calc-zero-1280.png"), full_page=True)
+    page.goto(server.url("/calc/kv?model=llama-3.1-70b&seq=8192&compare=1"))
+    page.wait_for_selector("#calc-chart canvas")
+    assert canvas_has_ink(page, "#calc-chart") > 2000
+    legend = page.inner_text("#calc-chart")
+    assert "(MHA)" in legend and "(GQA)" in legend and "(MLA)" in legend
+    page.goto(server.url("/calc/kv?seq=abc&model=llama-3.1-8b"))
+    assert "not a valid int" in page.inner_text("#calc-error")
+
+
+def test_language_switch_is_remembered(page, server):
+    page.goto(server.url("/problems"))
+    page.click(".lang-switch button[data-lang=en]")
+    page.wait_for_selector(".lang-switch button[data-lang=en].on")
+    assert page.inner_text("nav a[href='/problems']") == "Problems"
+    page.goto(server.url("/problems/rmsnorm"))
+    assert "RMSNorm" in page.inner_text("h1")
+    assert page.get_attribute("html", "lang") == "en"
+    page.click(".lang-switch button[data-lang=zh]")
+    page.wait_for_selector(".lang-switch button[data-lang=zh].on")
+    assert page.inner_text("nav a[href='/problems']") == "题目"
+    page.goto(server.url("/"))
+    assert page.get_attribute("html", "lang") == "zh-CN"
+
+
+def test_every_page_at_desktop_and_phone_width(browser, server, shots):
+    """Screenshots of each page at 1280x800 and 390 px wide; nothing overflows the phone's width."""
+    paths = ["/", "/problems", "/problems/rmsnorm", "/cards", "/cards/zero-stages", "/review", "/calc/kv",
+             "/calc/train", "/settings"]
+    for width, height in ((1280, 800), (390, 844)):
+        ctx = browser.new_context(viewport={"width": width, "height": height})
+        pg = ctx.new_page()
+        pg.goto(server.url("/", token=True))
+        for path in paths:
+            resp = pg.goto(server.url(path))
+            assert resp.status == 200, path
+            pg.wait_for_load_state("networkidle")
+            name = (path.strip("/").replace("/", "-") or "home") + f"-{width}.png"
+            pg.screenshot(path=str(shots / name), full_page=width < 500)
+            if width < 500:
+                overflow = pg.evaluate("document.documentElement.scrollWidth")
+                assert overflow <= width + 1, f"{path} is {overflow}px wide on a {width}px phone"
+        ctx.close()

@@ -82,7 +82,15 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, token: str = "", *, ju
                                    f"http://{host_header}")
             if bearer is None and not guard.csrf_ok(request.headers.get(CSRF_HEADER)):
                 return _refuse(request, 403, "missing or wrong CSRF token: reload the page and try again")
-        response = await call_next(request)
+        from .data import close_request_conns, request_conns
+
+        conns: list[Any] = []
+        reset = request_conns.set(conns)
+        try:
+            response = await call_next(request)
+        finally:
+            request_conns.reset(reset)
+            close_request_conns(conns)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
@@ -98,9 +106,9 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, token: str = "", *, ju
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from .views import api, cards, pages, settings
+    from .views import api, calc, cards, pages, settings
 
-    for module in (api, pages, cards, settings):
+    for module in (api, pages, cards, calc, settings):
         app.include_router(module.router)
     return app
 
@@ -128,8 +136,8 @@ def lang_of(request: Request) -> str:
     lang = getattr(request.app.state, "lang", None)
     if lang is None:
         try:
-            lang = data.get_setting(data.LANG_KEY) or "zh"
-        except Exception:  # noqa: BLE001 - a damaged database must not hide every page
+            lang = data.remembered_lang()
+        except Exception:  # noqa: BLE001 - a damaged settings file must not hide every page
             lang = "zh"
         request.app.state.lang = lang if lang in i18n.LANGS else "zh"
     return request.app.state.lang

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import threading
+from contextvars import ContextVar
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
@@ -20,16 +20,34 @@ PROBLEM_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CARD_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 LANG_KEY = "web_lang"
 
-_local = threading.local()
+# One connection per request, opened on first use and closed when the response is sent (app.py).
+# A connection kept across requests could hold an old read snapshot and miss what the judge service
+# has just stored; opening one costs about a millisecond.
+request_conns: ContextVar[list[sqlite3.Connection] | None] = ContextVar("mianjing_request_conns", default=None)
 
 
 def db() -> sqlite3.Connection:
-    conn = getattr(_local, "conn", None)
-    if conn is None:
-        conn = connect()
-        conn.execute("PRAGMA busy_timeout = 10000")
-        _local.conn = conn
+    holder = request_conns.get()
+    if holder is None:  # outside a request: a connection of its own
+        return _open()
+    if not holder:
+        holder.append(_open())
+    return holder[0]
+
+
+def _open() -> sqlite3.Connection:
+    conn = connect()
+    conn.execute("PRAGMA busy_timeout = 10000")
     return conn
+
+
+def close_request_conns(holder: list[sqlite3.Connection]) -> None:
+    for conn in holder:
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
+    holder.clear()
 
 
 # ---------------------------------------------------------------- problems
@@ -120,18 +138,34 @@ def facets() -> dict[str, list[str]]:
     }
 
 
-def guide_file(p, name: str, lang: str) -> str | None:
-    """hints.{lang}.md / solution.{lang}.md when the problem has them (the hint/solution feature)."""
-    path = p.path / f"{name}.{lang}.md"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
-
-
 def hints(p, lang: str) -> list[str]:
-    text = guide_file(p, "hints", lang)
-    if not text:
+    """The problem's progressive hints (hints.{lang}.md), [] when it has none or they do not parse."""
+    from ..problems.guides import GuideError, hints_path, load_hints
+
+    if not hints_path(p.path, lang).is_file():
         return []
-    parts = re.split(r"^##\s+\d+\s*$", text, flags=re.M)
-    return [x.strip() for x in parts[1:] if x.strip()]
+    try:
+        return load_hints(p.path, lang)
+    except GuideError:
+        return []
+
+
+def solution(p, lang: str):
+    """The worked solution (`problems.guides.Solution`), or None when the problem has none."""
+    from ..problems.guides import GuideError, load_solution, solution_path
+
+    if not solution_path(p.path, lang).is_file():
+        return None
+    try:
+        return load_solution(p.path, lang)
+    except GuideError:
+        return None
+
+
+def hints_seen(pid: str) -> int:
+    from ..store.guides import hints_seen as seen
+
+    return seen(db(), pid)
 
 
 # ---------------------------------------------------------------- submissions and drafts
@@ -206,6 +240,28 @@ def progress_groups() -> dict[str, list[dict[str, Any]]]:
 
 
 # ---------------------------------------------------------------- settings
+
+def remembered_lang() -> str:
+    """The language the CLI uses too (`mianjing config set lang`), or the web's own setting where
+    that shared file does not exist in this version."""
+    try:
+        from ..settings import SettingsError, effective
+    except ImportError:
+        return get_setting(LANG_KEY) or "zh"
+    try:
+        return effective("lang")[0]
+    except SettingsError:
+        return "zh"
+
+
+def remember_lang(lang: str) -> None:
+    try:
+        from ..settings import set_value
+    except ImportError:
+        set_setting(LANG_KEY, lang)
+        return
+    set_value("lang", lang)
+
 
 def get_setting(key: str) -> str | None:
     from ..store.reviews import get_setting as gs

@@ -120,6 +120,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "leetcode": ("LeetCode", "LeetCode"),
     "section": ("分组", "Section"),
     "done_session": ("本轮复习完成。", "Session done."),
+    "in_queue": ("张待复习", "in the queue"),
+    "reveal_solution": ("现在看题解（会被记录）", "Show it now (recorded)"),
+    "reveal_confirm": ("通过前看题解会被记录：之后的通过算作有帮助，几天后会再让你重做。继续？",
+                       "Seeing the solution before solving is recorded: a later acceptance counts as helped, and the "
+                       "problem comes back for a redo. Go on?"),
+    "hints_recorded": ("每条提示会记录下来（和 mianjing hint 一样）。", "Each hint is recorded (as with `mianjing hint`)."),
     "clear_filters": ("清除筛选", "Clear filters"),
 }
 

@@ -19,6 +19,8 @@ document.addEventListener("DOMContentLoaded", () => {
     onRun: () => judge("run"),
   });
   window.mjEditor = editor; // tests and the console can reach it
+  // line heights were measured with the fallback font: measure again once the real ones are in
+  if (document.fonts) document.fonts.ready.then(() => editor.view.requestMeasure());
 
   async function saveDraft() {
     const r = await MJ.api("PUT", `/api/drafts/${pid}`, { code: editor.get() });
@@ -82,11 +84,5 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("submit").addEventListener("click", () => judge("submit"));
   document.getElementById("reset-stub").addEventListener("click", () => {
     if (confirm(words.reset_confirm)) editor.set(document.getElementById("code-stub").value);
-  });
-  const next = document.getElementById("next-hint");
-  if (next) next.addEventListener("click", () => {
-    const hidden = document.querySelector("#hints .hint[hidden]");
-    if (hidden) hidden.hidden = false;
-    if (!document.querySelector("#hints .hint[hidden]")) next.hidden = true;
   });
 });

@@ -47,7 +47,7 @@ def get_problem(pid: str) -> dict[str, Any]:
     doc = data.summary(p, st)
     doc.update(signature=p.signature, time_limit_ms=p.time_limit_ms, memory_limit_mb=p.memory_limit_mb,
                statement={lang: p.statement(lang) for lang in ("zh", "en")}, stub=p.stub(), draft=data.draft(p.id),
-               has_hints=bool(data.guide_file(p, "hints", "en")), has_solution=bool(data.guide_file(p, "solution", "en")))
+               has_hints=bool(data.hints(p, "en")), has_solution=data.solution(p, "en") is not None)
     return doc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -40,18 +41,53 @@ def problem_page(pid: str, request: Request) -> Response:
     subs = data.submissions(p.id)
     solved = any(s["verdict"] == "accepted" for s in subs)
     draft = data.draft(p.id)
-    return page(request, "problem.html", p=p, statement=p.statement(lang), code=draft if draft is not None else p.stub(),
-                stub=p.stub(), subs=subs, solved=solved, pset=data.problem_set(p),
-                hints=data.hints(p, lang), solution=data.guide_file(p, "solution", lang) if solved else None,
-                has_solution=data.guide_file(p, "solution", lang) is not None,
+    statement = re.sub(r"\A\s*#\s[^\n]*\n", "", p.statement(lang))  # the page shows the title already
+    sol = data.solution(p, lang)
+    return page(request, "problem.html", p=p, statement=statement, code=draft if draft is not None else p.stub(),
+                stub=p.stub(), subs=subs, solved=solved, pset=data.problem_set(p), hints=data.hints(p, lang),
+                hints_seen=data.hints_seen(p.id), solution=sol if solved else None, has_solution=sol is not None,
                 related=related_cards(p) if solved else [])
 
 
 def related_cards(p) -> list[Any]:
-    """Cards that answer one of the problem's catalogue items (shown after acceptance)."""
+    """Cards the worked solution names, then those answering one of the problem's catalogue items
+    (shown after acceptance)."""
     from .cards import bank
 
-    return [c for c in bank().cards.values() if set(c.answers) & set(p.catalogue)][:12]
+    sol = data.solution(p, "en")
+    named = [c for cid in (sol.cards if sol else []) if (c := bank().get(cid)) is not None]
+    by_item = [c for c in bank().cards.values() if set(c.answers) & set(p.catalogue) and c not in named]
+    return (named + by_item)[:12]
+
+
+@router.post("/problems/{pid}/hints", response_class=HTMLResponse)
+def next_hint(pid: str, request: Request) -> Response:
+    """Show the next hint and record it, as `mianjing hint` does."""
+    from ...store.guides import record_hint
+
+    p = _problem_or_404(pid)
+    lang = lang_of(request)
+    hints = data.hints(p, lang)
+    if not hints:
+        raise HTTPException(404, f"{p.id} has no hints")
+    level = min(data.hints_seen(p.id) + 1, len(hints))
+    record_hint(data.db(), p.id, level, lang)
+    return page(request, "_hints.html", p=p, hints=hints, hints_seen=level)
+
+
+@router.post("/problems/{pid}/solution", response_class=HTMLResponse)
+def reveal_solution(pid: str, request: Request) -> Response:
+    """The solution before acceptance, recorded as a reveal (as `mianjing solution --reveal`)."""
+    from ...store.guides import record_reveal
+
+    p = _problem_or_404(pid)
+    lang = lang_of(request)
+    sol = data.solution(p, lang)
+    if sol is None:
+        raise HTTPException(404, f"{p.id} has no worked solution yet")
+    if not data.solved(p.id):
+        record_reveal(data.db(), p.id, lang)
+    return page(request, "_solution.html", p=p, solution=sol, related=related_cards(p))
 
 
 @router.get("/problems/{pid}/history", response_class=HTMLResponse)
@@ -83,3 +119,76 @@ def verdict(pid: str, job_id: str, request: Request) -> Response:
     job = found[0]
     related = related_cards(p) if job.doc and job.doc.get("verdict") == "accepted" and job.mode == "submit" else []
     return page(request, "_verdict.html", p=p, job=job, doc=job.doc, related=related)
+
+
+# ---------------------------------------------------------------- home
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> Response:
+    from datetime import date, datetime, timedelta, timezone
+
+    from ...cards.review import local_date
+    from .cards import bank, reviewer
+
+    now = datetime.now(timezone.utc)
+    r = reviewer()
+    cards = list(bank().cards.values())
+    mems = r.memories(cards, now)
+    due_now = sum(1 for m in mems if m.due is not None and m.due <= now)
+    new_cards = sum(1 for m in mems if m.state is None)
+    today = local_date(now)
+    days_left = r.days_left(now)
+    horizon = days_left if days_left and days_left > 0 else 30
+    forecast = forecast_days(mems, today, min(horizon, 120))
+    acts = data.activity()
+    return page(request, "home.html", due_now=due_now, new_cards=new_cards, interview=r.interview_date,
+                days_left=days_left, next_problems=next_problems(), groups=data.progress_groups(),
+                forecast=forecast, recent=data.recent(8), heat=heatmap(acts, today),
+                problems_by_id=data.problems()[0], today=today, solved_total=sum(1 for s in data.statuses().values() if s == "solved"),
+                problem_total=len(data.problems()[0]), reviewed_cards=len(cards) - new_cards, card_total=len(cards),
+                week_activity=sum(v for k, v in acts.items() if date.fromisoformat(k) > today - timedelta(days=7)))
+
+
+def forecast_days(mems, today, days: int) -> dict[str, list]:
+    """Cards falling due on each of the next `days` days (overdue ones count today)."""
+    from datetime import timedelta
+
+    from ...cards.review import local_date
+
+    counts = [0] * days
+    for m in mems:
+        if m.due is None:
+            continue
+        i = max(0, (local_date(m.due) - today).days)
+        if i < days:
+            counts[i] += 1
+    return {"dates": [(today + timedelta(days=i)).isoformat() for i in range(days)], "due": counts}
+
+
+def next_problems(limit: int = 5) -> list[Any]:
+    """Attempted but unsolved first (finish what was started), then new ones, easiest first; a set's
+    own order (Hot 100 rows) wins among equals."""
+    status = data.statuses()
+    rank = {"easy": 0, "medium": 1, "hard": 2}
+    todo = [p for p in data.problems()[0].values() if status.get(p.id) != "solved"]
+    todo.sort(key=lambda p: (status.get(p.id) != "attempted", rank.get(p.difficulty, 3),
+                             getattr(p, "set_row", None) or 10_000, p.id))
+    return [(p, status.get(p.id, "new")) for p in todo[:limit]]
+
+
+def heatmap(acts: dict[str, int], today) -> list[list[dict[str, Any]]]:
+    """26 weeks of days as columns of 7 (Monday first), each with its count and a 0-4 level."""
+    from datetime import timedelta
+
+    start = today - timedelta(days=today.weekday() + 7 * 25)
+    weeks = []
+    top = max(acts.values(), default=0)
+    for w in range(26):
+        col = []
+        for d in range(7):
+            day = start + timedelta(days=7 * w + d)
+            n = acts.get(day.isoformat(), 0)
+            level = 0 if n == 0 else min(4, 1 + int(3 * n / max(top, 1)))
+            col.append({"date": day.isoformat(), "n": n, "level": level, "future": day > today})
+        weeks.append(col)
+    return weeks
