@@ -23,8 +23,9 @@ def random_shape(rng: np.random.Generator, n: int, depth_bias: float = 0.0) -> T
     """A random tree of `n` nodes (values 0..n-1 in creation order, to be replaced).
 
     Each new node takes a free child slot. With depth_bias 0 the slot is uniform among all free
-    slots (expected depth O(log n)); with depth_bias p it is, with probability p, the slot opened
-    most recently, so p near 1 gives long, chain-like paths with some branching.
+    slots (expected depth O(log n)); with depth_bias p it is, with probability p, one of the last two
+    slots in the list (mostly the newest node's children), so larger p gives deeper trees. For a
+    guaranteed long path use deep_shape.
     """
     if n <= 0:
         return None
