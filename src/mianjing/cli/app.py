@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import calc, cards, guides, judging, problems, serve
+from . import calc, cards, config, guides, judging, problems, serve
 
 app = typer.Typer(
     name="mianjing",
@@ -16,8 +16,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (problems, judging, guides, cards, calc, serve):
+for module in (problems, judging, guides, cards, calc, serve, config):
     module.register(app)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"mianjing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """面经 mianjing: practise LLM interviews."""
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from .common import console, err_console, fail, print_json
 
-LANG_HELP = "Language of questions and answers: zh or en."
+LANG_HELP = "Language of questions and answers: zh or en (default: `mianjing config set lang`, $MIANJING_LANG, the locale)."
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -40,11 +40,11 @@ def _topic(bank, topic: str | None) -> None:
         fail(f"no topic {esc(repr(topic))}; topics: {', '.join(bank.topics()) or '(none)'}")
 
 
-def _lang(value: str) -> str:
-    value = value.lower()
-    if value not in ("zh", "en"):
-        fail(f"--lang must be zh or en, got {esc(repr(value))}")
-    return value
+def _lang(value: str | None) -> str:
+    """--lang, else the remembered language (`mianjing config set lang`), $MIANJING_LANG, the locale."""
+    from .config import lang
+
+    return lang(value)
 
 
 def _connect():
@@ -84,7 +84,7 @@ def list_cmd(
     topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only this topic folder (e.g. attention)."),
     tag: Optional[str] = typer.Option(None, "--tag", help="Only cards with this tag."),
     level: Optional[str] = typer.Option(None, "--level", help="basic, core or advanced."),
-    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """List the cards. Example: mianjing cards list --topic attention"""
@@ -112,15 +112,15 @@ def list_cmd(
 
 def show_cmd(
     card_id: str = typer.Argument(..., help="Card id, e.g. zero-stages."),
-    lang: str = typer.Option("zh", "--lang", help="zh, en or both."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="zh, en or both (default: the remembered language, see `mianjing config`)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Show one card in full. Example: mianjing cards show zero-stages --lang en"""
-    from rich.markdown import Markdown
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     from ..cards.card import HEADING, SECTION_KEYS
 
-    langs = ("zh", "en") if lang == "both" else (_lang(lang),)
+    langs = ("zh", "en") if lang is not None and lang.lower() == "both" else (_lang(lang),)
     bank = _bank(quiet=as_json)
     card = _card_or_fail(bank, card_id)
     if as_json:
@@ -150,7 +150,7 @@ def show_cmd(
 def search_cmd(
     query: str = typer.Argument(..., help="Words to find (all must occur), Chinese or English."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many results."),
-    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Search ids, tags, questions and answers. Example: mianjing cards search GQA"""
@@ -234,7 +234,7 @@ def coverage_cmd(
 def weakest_cmd(
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="How many cards."),
     topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only this topic."),
-    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """The reviewed cards you are least likely to recall now (FSRS retrievability), for a last cram."""
@@ -334,7 +334,7 @@ def audit_cmd(
     sample: int = typer.Option(5, "--sample", "-n", help="How many cards to draw (all if fewer)."),
     seed: Optional[int] = typer.Option(None, "--seed", "-s", help="Random seed; the same seed gives the same sample. Default: a new one, printed."),
     topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Draw only from this topic."),
-    lang: str = typer.Option("en", "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """A random sample of cards for a human reviewer: each card's claims and sources beside its checks' code."""
@@ -418,14 +418,14 @@ def _print_rest(card, lang: str, markdown) -> None:
 def review_cmd(
     topic: Optional[str] = typer.Option(None, "--topic", "-t", help="Only cards of this topic folder."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many cards in the session."),
-    lang: str = typer.Option("zh", "--lang", help=LANG_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     new: bool = typer.Option(True, "--new/--no-new", help="Include cards never reviewed (after the due ones)."),
 ) -> None:
     """Review due cards: answer, compare with the key points, rate Again/Hard/Good/Easy.
 
     Each rating is saved the moment you give it; q, Ctrl-D or Ctrl-C ends the session and keeps them.
     """
-    from rich.markdown import Markdown
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     from ..cards.keypoints import match
     from ..cards.review import RATING_NAMES, Reviewer

@@ -35,20 +35,21 @@ def _load(loader, p, lang: str):
 def hint_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
     level: Optional[int] = typer.Option(None, "--level", help="show this hint (1 = the gentlest) instead of the next one"),
-    lang: str = typer.Option("zh", "--lang", help="zh or en"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="zh or en (default: `mianjing config set lang`)"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
 ) -> None:
     """Show the next hint for ID (each one gives away a little more) and record that you used it.
 
     Example: mianjing hint lis --lang en
     """
-    from rich.markdown import Markdown
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     from ..problems.guides import load_hints
     from ..store.guides import hints_seen, record_hint
 
     p = _get(problem_id)
-    hints = _load(load_hints, p, _check_lang(lang))
+    lang = _check_lang(lang)
+    hints = _load(load_hints, p, lang)
     conn = _connect()
     try:
         seen = hints_seen(conn, p.id)
@@ -76,7 +77,7 @@ def hint_cmd(
 def solution_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
     reveal: bool = typer.Option(False, "--reveal", help="show it before you have solved the problem (recorded)"),
-    lang: str = typer.Option("zh", "--lang", help="zh or en"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="zh or en (default: `mianjing config set lang`)"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
 ) -> None:
     """Show the worked solution of ID: approach, complexity, common mistakes, follow-up questions, cards.
@@ -86,13 +87,14 @@ def solution_cmd(
 
     Example: mianjing solution sqrt-int --lang en
     """
-    from rich.markdown import Markdown
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     from ..problems.guides import load_solution
     from ..store.guides import REDO_AFTER, has_accepted, record_reveal
 
     p = _get(problem_id)
-    solution = _load(load_solution, p, _check_lang(lang))
+    lang = _check_lang(lang)
+    solution = _load(load_solution, p, lang)
     conn = _connect()
     try:
         solved = has_accepted(conn, p.id)

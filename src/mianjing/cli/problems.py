@@ -50,16 +50,18 @@ def _statuses() -> dict[str, str]:
         conn.close()
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        fail(f"--lang must be one of {', '.join(LANGS)}")
-    return lang
+def _check_lang(lang: str | None) -> str:
+    """--lang, else the remembered language (`mianjing config set lang`), $MIANJING_LANG, the locale."""
+    from .config import lang as resolve
+
+    return resolve(lang, LANGS)
 
 
 def list_cmd(
     kind: Optional[str] = typer.Option(None, "--kind", help="model or algo"),
     tag: Optional[str] = typer.Option(None, "--tag", help="only problems with this tag"),
     set_name: Optional[str] = typer.Option(None, "--set", help="a study set in its own order, e.g. hot100"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="language of the titles (default: `mianjing config set lang`)"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
 ) -> None:
     """List problems with your status (new / attempted / solved / solved_with_help: after `solution --reveal`).
@@ -69,6 +71,7 @@ def list_cmd(
     """
     if kind is not None and kind not in ("model", "algo"):
         fail("--kind must be 'model' or 'algo'")
+    lang = _check_lang(lang)
     if set_name is not None:
         return _list_set(set_name, kind, tag, as_json)
     status = _statuses()
@@ -82,15 +85,9 @@ def list_cmd(
     if as_json:
         print_json({"problems": rows})
         return
-    table = Table(title=f"{len(rows)} problems")
-    for col in ("id", "title", "kind", "difficulty", "tags", "catalogue", "status"):
-        table.add_column(col)
-    colour = {"solved": "green", "solved_with_help": "cyan", "attempted": "yellow", "new": "dim"}
-    for r in rows:
-        table.add_row(r["id"], f"{r['title']['zh']} / {r['title']['en']}", r["kind"], r["difficulty"],
-                      ", ".join(r["tags"]), ", ".join(r["catalogue"]),
-                      f"[{colour[r['status']]}]{r['status']}[/]")
-    console.print(table)
+    from .listing import problem_table
+
+    console.print(problem_table(rows, lang, console.width))
 
 
 def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool) -> None:
@@ -125,13 +122,13 @@ def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool)
 
 def show_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
-    lang: str = typer.Option("zh", "--lang", help="zh or en"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="zh or en (default: `mianjing config set lang`)"),
 ) -> None:
     """Show a problem's statement with its examples.
 
     Example: mianjing show mha --lang en
     """
-    from rich.markdown import Markdown
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     p = _get(problem_id)
     console.print(Markdown(p.statement(_check_lang(lang))))
@@ -142,14 +139,14 @@ def show_cmd(
 def start_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
     directory: Path = typer.Option(Path("."), "--dir", help="where to write ID.py"),
-    lang: str = typer.Option("zh", "--lang", help="language of the statement header"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="language of the statement header (default: `mianjing config set lang`)"),
 ) -> None:
     """Write ID.py (the stub, with the statement as a comment header). Never overwrites your work.
 
     Example: mianjing start rmsnorm --dir ~/practice
     """
     p = _get(problem_id)
-    _check_lang(lang)
+    lang = _check_lang(lang)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{p.id}.py"
     if target.exists():
@@ -170,10 +167,11 @@ def start_cmd(
 
 def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
     """Solved (on your own or with help) and attempted problems per kind and tag, problems due again after a
-    revealed solution, and your recent submissions."""
+    revealed solution, your recent submissions, and the cards: reviewed, due, recalled, per topic."""
     from ..store.db import DatabaseError, connect
     from ..store.guides import redo_due
     from ..store.progress import recent, statuses
+    from .knowledge import knowledge_stats, render_knowledge
 
     try:
         conn = connect()
@@ -183,6 +181,7 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON
         status = statuses(conn)
         rec = recent(conn, 10)
         redo = [{"problem": h.problem, "due_since": h.redo_at.isoformat(timespec="seconds")} for h in redo_due(conn)]
+        knowledge = knowledge_stats(conn)
     finally:
         conn.close()
     groups: dict[str, dict[str, int]] = defaultdict(lambda: {"total": 0, "solved": 0, "solved_with_help": 0, "attempted": 0})
@@ -194,7 +193,7 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON
                 groups[key][s] += 1
     sets = _set_progress(status)
     if as_json:
-        print_json({"groups": dict(groups), "recent": rec, "redo_due": redo, "sets": sets})
+        print_json({"groups": dict(groups), "recent": rec, "redo_due": redo, "sets": sets, "knowledge": knowledge})
         return
     table = Table(title="progress")
     for col in ("group", "solved", "with help", "attempted", "total"):
@@ -220,6 +219,7 @@ def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON
         for r in rec:
             t2.add_row(r["created_at"], r["problem"], r["verdict"], f"{r['passed']}/{r['total']}", f"{r['time_ms']:.0f}")
         console.print(t2)
+    render_knowledge(knowledge, console)
 
 
 def _set_progress(status: dict[str, str]) -> dict[str, dict]:
