@@ -5,10 +5,11 @@ the card states: real tensors, a library's own numbers, a simulation, a configur
 Three patterns prove nothing, and each is reported as a `Finding`:
 
 - `constant-assert`: an `assert` whose outcome is fixed by the check's own literals. Its operands
-  come only from literals, local names bound to literals, builtin and `math` functions, methods of
-  such values, and helpers of the same kind: `assert 32768 * 4 == 131072`, or a list built from the
-  very rule it is then compared against. Names bound at module level (a transcribed model config)
-  count as independent input, since the claim is derived from them by the card's formula.
+  come only from literals, local names bound to literals, builtin and `math` functions and methods
+  of such values: `assert 32768 * 4 == 131072`, or a list built from the very rule it is then
+  compared against. A call to any other function (a helper, a library), a value updated in a loop or
+  changed in place (the state of a simulation), and names bound at module level (a transcribed model
+  config, from which the card's formula derives the claim) all count as independent input.
 - `shape-only-array`: an array allocated with `zeros/ones/empty/full` only to read back its size or
   shape: `np.zeros(d).size` is `d` dressed up as a computation.
 - `optional-import-skip`: an import inside `try` whose `except` swallows the failure, so part of the
@@ -88,10 +89,8 @@ def _targets(target: ast.AST) -> list[str]:
 class _Literalness:
     """Decides whether an expression's value is fixed by literals alone, inside one function."""
 
-    def __init__(self, fn: ast.FunctionDef, pure_functions: set[str], params_literal: bool = False):
+    def __init__(self, fn: ast.FunctionDef):
         self.fn = fn
-        self.pure_functions = pure_functions  # names of helpers whose result depends only on their arguments
-        self.params_literal = params_literal  # True when asking "is the result fixed by the arguments?"
         self.literal: set[str] = set()
         self._solve()
 
@@ -235,24 +234,6 @@ class _Literalness:
         return False
 
 
-def _pure_functions(functions: list[ast.FunctionDef]) -> set[str]:
-    """Functions (module level or nested) whose result depends only on their arguments through
-    literal-only operations: calling one with literal arguments gives a literal."""
-    pure: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for fn in functions:
-            if fn.name in pure:
-                continue
-            lit = _Literalness(fn, pure, params_literal=True)
-            returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None]
-            if returns and all(lit.is_literal(r.value) for r in returns):
-                pure.add(fn.name)
-                changed = True
-    return pure
-
-
 def _all_functions(tree: ast.Module) -> list[ast.FunctionDef]:
     return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
 
@@ -311,34 +292,28 @@ def _swallowed_imports(fn: ast.FunctionDef) -> list[ast.Try]:
 def lint_source(source: str, path: str = "checks.py") -> list[Finding]:
     tree = ast.parse(source, filename=path)
     functions = _all_functions(tree)
-    pure = _pure_functions(functions)
     owner = _owner(tree)
     findings: list[Finding] = []
     for fn in functions:
         where = owner.get(fn, fn.name)
         name = where if where == fn.name else f"{where}.{fn.name}"
-        lit = _Literalness(fn, pure)
+        # nodes of functions nested in fn are reported under the nested function, not fn
+        nested = {id(n) for inner in ast.walk(fn) if inner is not fn
+                  and isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in ast.walk(inner)}
+        lit = _Literalness(fn)
         for node in ast.walk(fn):
-            if isinstance(node, ast.Assert) and _innermost(fn, node, functions) and lit.is_literal(node.test):
+            if isinstance(node, ast.Assert) and id(node) not in nested and lit.is_literal(node.test):
                 findings.append(Finding(path, name, node.lineno, "constant-assert",
                                         f"`{ast.unparse(node.test)[:80]}` is decided by the check's own literals"))
         for call in _shape_only_arrays(fn):
-            if _innermost(fn, call, functions):
+            if id(call) not in nested:
                 findings.append(Finding(path, name, call.lineno, "shape-only-array",
                                         f"`{ast.unparse(call)[:60]}` is allocated only to read its shape back"))
         for node in _swallowed_imports(fn):
-            if _innermost(fn, node, functions):
+            if id(node) not in nested:
                 findings.append(Finding(path, name, node.lineno, "optional-import-skip",
                                         "an import failure is swallowed, so part of the check silently does not run"))
     return sorted(findings, key=lambda f: (f.line, f.kind))
-
-
-def _innermost(fn: ast.FunctionDef, node: ast.AST, functions: list[ast.FunctionDef]) -> bool:
-    """True when `node` belongs to `fn` itself, not to a function nested inside it."""
-    for inner in functions:
-        if inner is not fn and inner in set(ast.walk(fn)) and node in set(ast.walk(inner)):
-            return False
-    return True
 
 
 def lint_file(path: Path) -> list[Finding]:
