@@ -370,3 +370,28 @@ def test_plan_is_json_able_for_the_web_app():
     json.dumps(plan.to_json())
     json.dumps(infer_plan(arch("llama-3.1-8b"), 24 * GiB, 4096).to_json())
     assert MAX_GPUS >= 100_000
+
+
+def test_question_forms_do_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, typer\n"
+        "from typer.testing import CliRunner\n"
+        "from mianjing.cli import calc\n"
+        "app = typer.Typer()\n"
+        "calc.register(app)\n"
+        "@app.callback()\n"
+        "def _r(): pass\n"
+        "for args in (['train','--model','qwen2.5-32b','--gpu','A100-80G'], ['train','--model','qwen2.5-32b','--method','all','--gpu','4090'],\n"
+        "             ['infer','--model','llama-3.1-70b','--gpu','H100','--seq','32768','--batch','8'],\n"
+        "             ['zero','--model','qwen2.5-32b','--gpu','A100-80G'], ['kv','--model','llama-3.1-70b','--seq','4096','--gpus','4','--gpu','H100']):\n"
+        "    r = CliRunner().invoke(app, ['calc', *args])\n"
+        "    assert r.exit_code == 0, (args, r.output)\n"
+        "assert 'torch' not in sys.modules and 'numpy' not in sys.modules, 'torch or numpy was imported'\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
