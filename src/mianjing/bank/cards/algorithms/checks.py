@@ -36,9 +36,13 @@ def isqrt_binary_search() -> None:
         got, steps = _isqrt_binary(x)
         assert got == math.isqrt(x) and steps <= 32
     # the overflow the guard avoids: in 32-bit arithmetic mid*mid wraps for mid > 46340
-    mid = 46341
-    wrapped = ((mid * mid + 2**31) % 2**32) - 2**31
-    assert wrapped < 0 and not mid <= (2**31 - 1) // mid
+    import numpy as np
+
+    mids = np.array([46340, 46341], dtype=np.int32)
+    squares = mids * mids  # real int32 arithmetic, as in C or Java
+    limit = np.iinfo(np.int32).max
+    assert squares[0] > 0 and squares[1] < 0  # 46341^2 wrapped negative
+    assert [int(m) <= limit // int(m) for m in mids] == [True, False]  # the division guard sees it coming
 
 
 def _sqrt_bisect(x: float, eps: float) -> tuple[float, int]:
@@ -61,7 +65,13 @@ def float_sqrt_bisection() -> None:
             r, steps = _sqrt_bisect(x, eps)
             assert abs(r - math.sqrt(x)) <= eps, (x, eps)
             assert steps == math.ceil(math.log2(max(1.0, x) / eps)), (x, eps, steps)
-    assert math.sqrt(0.25) > 0.25  # why hi = x alone is wrong for x < 1
+    # why hi = x alone is wrong for x < 1: the root lies outside [0, x], so bisection there misses it
+    for x in (0.25, 0.5, 1e-6):
+        lo, hi = 0.0, x
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if mid * mid < x else (lo, mid)
+        assert abs(hi - math.sqrt(x)) > 0.1 * math.sqrt(x), x
 
 
 def newton_quadratic_convergence() -> None:

@@ -216,13 +216,12 @@ def sliding_window_receptive_field() -> None:
         if k > 1:
             reach = ((reach @ m) > 0).to(torch.int64)
         assert dist[reach.bool()].max().item() == k * (w - 1), k
-    assert 4096 * 32 == 131072  # Mistral's "about 131K tokens" for W=4096 and 32 layers
 
 
 def sliding_window_rolling_buffer() -> None:
     """Mistral 7B §2 rolling buffer: with a window of W tokens, a cache of W slots written at
     i mod W gives exactly the decode outputs of full attention under the sliding-window mask,
-    and its size does not grow with the sequence (32k tokens, W=4096: 8x less cache)."""
+    and its size does not grow with the sequence (so n tokens need n/W times less cache)."""
     import torch
 
     torch.manual_seed(4)
@@ -238,8 +237,7 @@ def sliding_window_rolling_buffer() -> None:
         # slot order differs from time order; attention does not care (softmax over a set)
         att = torch.softmax(kbuf[:filled] @ q[i] / math.sqrt(dh), -1)
         assert torch.allclose(att @ vbuf[:filled], full[i], atol=1e-12), i
-    assert kbuf.shape[0] == w
-    assert 32768 // 4096 == 8
+    assert kbuf.shape[0] == w and n > w  # the cache holds W slots however long the sequence grows
 
 
 def last_token_pooling() -> None:
