@@ -378,7 +378,7 @@ def train_memory(a: Arch, st: TrainSetup) -> TrainReport:
 class PlanOption:
     strategy: str  # zero-0 .. zero-3, fsdp
     gpus: int | None  # fewest GPUs that fit (a multiple of TP), None when none does
-    lines: list[Line]  # per GPU at that count (at the largest count tried when none fits)
+    lines: list[Line]  # per GPU at `lines_at` GPUs: the answer, or the most GPUs tried when none fits
     per_gpu: int
     per_gpu_one_fewer: int | None  # per GPU at gpus − TP, which must not fit
     gpus_other_recompute: int | None  # fewest GPUs with the other activation choice
@@ -386,12 +386,14 @@ class PlanOption:
     binding: str  # what decides the count
     cpu_per_gpu: int = 0
     problem: str | None = None  # why the strategy is ruled out by the options
+    lines_at: int | None = None
 
     def nodes(self, per_node: int) -> int | None:
         return None if self.gpus is None else -(-self.gpus // per_node)
 
     def to_json(self, per_node: int) -> dict:
         return {"strategy": self.strategy, "gpus": self.gpus, "nodes": self.nodes(per_node),
+                "per_gpu_at_gpus": self.lines_at,
                 "per_gpu": {x.name: x.bytes for x in self.lines}, "per_gpu_total": self.per_gpu,
                 "per_gpu_total_one_fewer": self.per_gpu_one_fewer,
                 "gpus_other_recompute": self.gpus_other_recompute, "activations_other_bytes": self.activations_other,
@@ -430,13 +432,17 @@ class TrainPlan:
         }
 
 
-def _binding(lines: list[Line], usable: int, strategy: str, fits: bool, over_fewer: int | None) -> str:
+def _binding(lines: list[Line], one_gpu: list[Line], usable: int, strategy: str, fits: bool,
+             over_fewer: int | None) -> str:
+    """What decides the count; `one_gpu` are the lines at a single data-parallel rank, so the parts that
+    stay the same size at the most GPUs (`lines`) are the ones the strategy does not shard."""
     big = max(lines, key=lambda x: x.bytes)
     share = f"{big.name} {fmt_bytes(big.bytes)} ({100 * big.bytes / usable:.0f}% of usable)"
     if not fits:
         if strategy == "zero-0":
             return f"no sharding: every GPU holds all model states; largest part {share}"
-        unsharded = [x for x in lines if "DP" not in x.formula and x.bytes > usable // 100]
+        alone = {x.name: x.bytes for x in one_gpu}
+        unsharded = [x for x in lines if x.bytes == alone.get(x.name) and x.bytes > usable // 100]
         what = ", ".join(f"{x.name} {fmt_bytes(x.bytes)}" for x in unsharded) or share
         shown = "FSDP" if strategy == "fsdp" else strategy.replace("zero-", "ZeRO-")
         return f"what {shown} does not shard already exceeds the usable memory: {what}"
@@ -465,9 +471,10 @@ def train_plan(a: Arch, st: TrainSetup) -> TrainPlan:
             fewer = _total(_per_gpu(a, st, m, n - st.tp, strategy)[0])
         n_other = fewest_gpus(a, st, strategy, other, m=m)
         act_other = activation_bytes(a, st.seq, st.micro_batch, other, st.tp, TRAIN_DTYPES[st.dtype])[0]
-        binding = _binding(lines, st.usable, strategy, n is not None,
+        binding = _binding(lines, _per_gpu(a, st, m, st.tp, strategy)[0], st.usable, strategy, n is not None,
                            None if fewer is None else fewer - st.usable)
-        options.append(PlanOption(strategy, n, lines, _total(lines), fewer, n_other, act_other, binding, cpu))
+        options.append(PlanOption(strategy, n, lines, _total(lines), fewer, n_other, act_other, binding, cpu,
+                                  lines_at=at))
     notes = ["activations by Korthikanti et al. (GPT-style block); an estimate for Llama-style blocks",
              f"the counts keep TP = {st.tp}; data parallelism adds GPUs in steps of {st.tp}"]
     if st.method == "qlora":
