@@ -38,7 +38,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         hi = 6 if k < 4 else 50  # a narrow range: many repeats, many duplicate candidates
         out.append(Case(f"random-{k + 1}", {"nums": _ints(rng.integers(-hi, hi + 1, size=n))}))
     out.append(Case("random-dense", {"nums": _ints(rng.integers(-30, 31, size=300))}, note="300 values in [-30, 30]"))
-    for k, n in enumerate((150, 300, 600, 1200)):
+    for k, n in enumerate((75, 150, 300, 600)):
         out.append(Case(f"large-{k + 1}", {"nums": _ints(rng.integers(-TOP, TOP + 1, size=n))}, size=n,
                         note=f"{n} numbers"))
     return out

@@ -31,7 +31,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         n = int(rng.integers(2, 50))
         hi = 10 if k < 4 else TOP
         out.append(Case(f"random-{k + 1}", {"height": _ints(rng.integers(0, hi + 1, size=n))}))
-    for k, n in enumerate((6_250, 12_500, 25_000, 50_000)):
+    for k, n in enumerate((3_125, 6_250, 12_500, 25_000)):
         out.append(Case(f"large-{k + 1}", {"height": _ints(rng.integers(0, TOP + 1, size=n))}, size=n,
                         note=f"{n} lines"))
     return out

@@ -40,7 +40,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         hi = 30 if k < 3 else 1000  # a narrow range: long runs and duplicates
         out.append(Case(f"random-{k + 1}", {"nums": [int(v) for v in rng.integers(-hi, hi + 1, size=n)]}))
     out.append(Case("random-wide", {"nums": _with_run(rng, 2000)}))
-    for k, n in enumerate((6_250, 12_500, 25_000, 50_000)):
+    for k, n in enumerate((3_125, 6_250, 12_500, 25_000)):
         out.append(Case(f"large-{k + 1}", {"nums": _with_run(rng, n)}, size=n,
                         note=f"{n} numbers, half of them one shuffled consecutive run"))
     return out

@@ -35,7 +35,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
     for k in range(8):
         n = int(rng.integers(1, 30))
         out.append(Case(f"random-{k + 1}", {"intervals": _intervals(rng, n, 40, 6)}))
-    for k, n in enumerate((2_500, 5_000, 10_000, 20_000)):
+    for k, n in enumerate((1_250, 2_500, 5_000, 10_000)):
         out.append(Case(f"large-{k + 1}", {"intervals": _intervals(rng, n, TOP - 1000, 1000)}, size=n,
                         note=f"{n} intervals, most of them disjoint"))
     return out

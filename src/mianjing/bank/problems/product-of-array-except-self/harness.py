@@ -22,6 +22,10 @@ def _refuse(*_args):
 class NoDivInt(int):
     """An int that refuses to take part in a division."""
 
+    # no __dict__: instances stay as small as ints and untracked by the garbage collector, whose
+    # full passes over the worker's preloaded modules would otherwise dominate the timing
+    __slots__ = ()
+
     __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _refuse
     __mod__ = __rmod__ = __divmod__ = __rdivmod__ = _refuse
 

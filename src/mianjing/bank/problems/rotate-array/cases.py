@@ -33,7 +33,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         n = int(rng.integers(1, 40))
         out.append(Case(f"random-{k + 1}", {"nums": _ints(rng.integers(-50, 51, size=n)),
                                              "k": int(rng.integers(0, 3 * n + 1))}))
-    for k, n in enumerate((12_500, 25_000, 50_000, 100_000)):
+    for k, n in enumerate((3_125, 6_250, 12_500, 25_000)):
         shift = int(rng.integers(n // 4, 3 * n // 4))
         out.append(Case(f"large-{k + 1}", {"nums": _ints(rng.integers(-BIG - 1, BIG + 1, size=n)), "k": shift},
                         size=n, note=f"{n} numbers, k about n / 2"))

@@ -31,7 +31,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         hi = 3 if k < 4 else TOP  # few distinct values: many ties
         out.append(Case(f"random-{k + 1}", {"nums": _ints(rng.integers(-hi, hi + 1, size=n)),
                                              "k": int(rng.integers(1, n + 1))}))
-    for k, n in enumerate((6_250, 12_500, 25_000, 50_000)):
-        out.append(Case(f"large-{k + 1}", {"nums": _ints(rng.integers(-TOP, TOP + 1, size=n)), "k": n // 4},
-                        size=n, note=f"{n} numbers, k = {n // 4}"))
+    for k, n in enumerate((5_000, 10_000, 20_000, 40_000)):
+        out.append(Case(f"large-{k + 1}", {"nums": _ints(rng.integers(-TOP, TOP + 1, size=n)), "k": n // 2},
+                        size=n, note=f"{n} numbers, k = {n // 2}"))
     return out

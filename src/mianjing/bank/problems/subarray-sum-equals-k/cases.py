@@ -30,7 +30,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         nums = _ints(rng.integers(-5, 6, size=n))
         target = int(rng.integers(-6, 7)) if k % 2 else 0  # k = 0 half of the time: the empty-subarray trap
         out.append(Case(f"random-{k + 1}", {"nums": nums, "k": target}))
-    for k, n in enumerate((6_250, 12_500, 25_000, 50_000)):
+    for k, n in enumerate((3_125, 6_250, 12_500, 25_000)):
         nums = _ints(rng.integers(-1000, 1001, size=n))
         out.append(Case(f"large-{k + 1}", {"nums": nums, "k": int(rng.integers(-50, 51))}, size=n, note=f"{n} numbers"))
     return out
