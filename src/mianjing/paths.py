@@ -21,8 +21,21 @@ def home() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir("mianjing", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _private_dir(path)
+    elif (path / "mianjing.sqlite3").exists():
+        _private_dir(path)  # an existing data directory: holds the user's code, so 0700
     return path
+
+
+def _private_dir(path: Path) -> None:
+    try:
+        st = path.stat()
+        if st.st_uid == os.getuid() and st.st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:
+        pass
 
 
 def db_path() -> Path:

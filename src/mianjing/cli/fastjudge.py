@@ -38,6 +38,8 @@ def _parse(args: list[str]) -> tuple[str, str, bool, int | None] | None:
         seed_value = None if seed is None else int(seed)
     except ValueError:
         return None
+    if seed_value is not None and not 0 <= seed_value <= 2**63 - 1:
+        return None  # the typer command reports it as a usage error
     return positional[0], positional[1], as_json, seed_value
 
 
@@ -48,15 +50,29 @@ def maybe_fast_judge(args: list[str]) -> None:
     pid, file, as_json, seed = parsed
     from ..paths import PROBLEMS_DIR
 
-    if "/" in pid or not (PROBLEMS_DIR / pid / "problem.toml").is_file() or not os.path.isfile(file):
+    if "/" in pid or not (PROBLEMS_DIR / pid / "problem.toml").is_file():
         return
-    try:
-        with open(file, encoding="utf-8") as f:
-            code = f.read()
-        from ..judge.service import judge_via_service
+    from .source import SourceError, read_source
 
+    try:
+        code = read_source(file)
+    except SourceError:
+        return  # the typer command says what is wrong with the file
+    from ..judge.service import ServiceError, judge_via_service
+
+    try:
         doc = judge_via_service(pid, code, seed)
-    except Exception:  # noqa: BLE001 - let the full command say what went wrong
+    except KeyboardInterrupt:
+        # closing the connection cancels the job in the service: nothing is judged or saved
+        sys.stderr.write("cancelled: the judge stopped this submission (nothing was saved)\n")
+        os._exit(130)
+    except ServiceError as exc:
+        if not exc.sent:
+            return  # nothing reached the service: the typer command may try again
+        # it reached the service, which may have judged and stored it: never send it twice
+        sys.stderr.write(f"error: the judge service failed: {exc}. Run `mianjing judge` again to retry.\n")
+        os._exit(1)
+    except Exception:  # noqa: BLE001 - a usage error (unknown id) or the like: the full command says it
         return
     from ..problems.guides import attach_next
 

@@ -17,7 +17,8 @@ def judge_cmd(
     file: Path = typer.Argument(..., metavar="FILE", help="your solution (.py)"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
     no_service: bool = typer.Option(False, "--no-service", help="judge in this process instead of the warm service"),
-    seed: Optional[int] = typer.Option(None, "--seed", help="seed of the random cases (default: a fresh one, reported)"),
+    seed: Optional[int] = typer.Option(None, "--seed", min=0, max=2**63 - 1,
+                                       help="seed of the random cases, 0 to 2**63-1 (default: a fresh one, reported)"),
 ) -> None:
     """Grade FILE against problem ID. Exit 0 if accepted, 1 if not, 2 for usage errors.
 
@@ -26,36 +27,42 @@ def judge_cmd(
     from ..problems.bank import UnknownProblem, get_problem
 
     try:
-        get_problem(problem_id)
+        problem_id = get_problem(problem_id).id  # `lc76` and friends resolve to the id
     except UnknownProblem as exc:
         fail(str(exc))
-    if not file.is_file():
-        fail(f"no such file: {file} (write one with `mianjing start {problem_id}`)")
+    from rich.markup import escape
+
+    from .source import SourceError, read_source
+
     try:
-        code = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {file}: {exc}")
-    if no_service:
-        from ..judge.local import LocalJudge
-        from ..judge.service import record
+        code = read_source(file)  # as Python reads it (BOM, coding line); never blocks on a FIFO
+    except SourceError as exc:
+        hint = f" (write one with `mianjing start {problem_id}`)" if not file.exists() else ""
+        fail(escape(f"{exc}{hint}"))
+    try:
+        if no_service:
+            from ..judge.local import LocalJudge
+            from ..judge.service import record
 
-        judge = LocalJudge(spare=False)
-        try:
-            doc = judge.judge(problem_id, code, seed).to_json()
-        finally:
-            judge.close()
-        warning = record(doc, code)
-        if warning:
-            doc["warning"] = warning
-    else:
-        from ..judge.service import ServiceError, judge_via_service
+            judge = LocalJudge(spare=False)
+            try:
+                doc = judge.judge(problem_id, code, seed).to_json()
+            finally:
+                judge.close()
+            warning = record(doc, code)
+            if warning:
+                doc["warning"] = warning
+        else:
+            from ..judge.service import ServiceError, judge_via_service
 
-        try:
-            doc = judge_via_service(problem_id, code, seed)
-        except LookupError as exc:
-            fail(str(exc))
-        except (ServiceError, OSError) as exc:
-            fail(f"the judge service failed: {exc}. Try again, or use --no-service.")
+            try:
+                doc = judge_via_service(problem_id, code, seed)
+            except LookupError as exc:
+                fail(escape(str(exc)))
+            except (ServiceError, OSError) as exc:
+                fail(escape(f"the judge service failed: {exc}. Try again, or use --no-service."), 1)
+    except KeyboardInterrupt:
+        fail("cancelled: the judge stopped this submission (nothing was saved)", 130)
     from ..problems.guides import attach_next
 
     attach_next(doc)

@@ -248,10 +248,14 @@ MAX_SOURCE_BYTES = 256 * 1024  # a solution is a page of code; more is refused b
 MAX_SEED = 2**63 - 1
 
 
+class BadSeed(ValueError):
+    """A seed that is not an int in range: a usage error, never a verdict."""
+
+
 def check_seed(seed: Any) -> int:
     """A seed is an int in [0, 2**63 - 1]; anything else is the caller's mistake (a usage error)."""
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        raise ValueError(f"--seed must be an integer from 0 to {MAX_SEED}, got {seed!r}")
+        raise BadSeed(f"--seed must be an integer from 0 to {MAX_SEED}, got {seed!r}")
     return seed
 
 

@@ -14,6 +14,7 @@ import socket
 import struct
 import subprocess
 import sys
+import threading
 import time
 from typing import Any
 
@@ -23,6 +24,14 @@ from .controller import Timeout, WorkerDied
 
 class ZygoteError(RuntimeError):
     pass
+
+
+class Cancelled(BaseException):
+    """The job was cancelled (its client went away). A BaseException so that no `except Exception`
+    on the way turns it into a verdict: it ends the job, and nothing is stored."""
+
+
+_POLL_S = 0.1  # how often a wait looks at the job's cancel flag
 
 
 # What the zygote (and so every worker) gets of the user's environment: only what starting Python
@@ -56,18 +65,28 @@ class Worker:
             pass
 
 
-def recv_deadline(sock: socket.socket, deadline: float, max_bytes: int = wire.MAX_MESSAGE) -> tuple[str, Any]:
+def _wait(sock: socket.socket, deadline: float, cancel: Any, write: bool = False) -> None:
+    """Until `sock` is ready; Timeout at the deadline, Cancelled as soon as `cancel` is set."""
+    while True:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Timeout()
+        step = left if cancel is None else min(left, _POLL_S)
+        r, w, _ = select.select([] if write else [sock], [sock] if write else [], [], step)
+        if r or w:
+            return
+
+
+def recv_deadline(sock: socket.socket, deadline: float, max_bytes: int = wire.MAX_MESSAGE,
+                  cancel: Any = None) -> tuple[str, Any]:
     """One framed message before `deadline` (time.monotonic()); Timeout or WorkerDied otherwise."""
 
     def read(n: int) -> bytes:
         buf = bytearray()
         while len(buf) < n:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise Timeout()
-            r, _, _ = select.select([sock], [], [], left)
-            if not r:
-                raise Timeout()
+            _wait(sock, deadline, cancel)
             try:
                 chunk = sock.recv(min(n - len(buf), 1 << 20))
             except OSError as exc:
@@ -83,15 +102,10 @@ def recv_deadline(sock: socket.socket, deadline: float, max_bytes: int = wire.MA
     return wire.decode(read(length))
 
 
-def send_all(sock: socket.socket, data: bytes, deadline: float) -> None:
+def send_all(sock: socket.socket, data: bytes, deadline: float, cancel: Any = None) -> None:
     view = memoryview(data)
     while view:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise Timeout()
-        _, w, _ = select.select([], [sock], [], left)
-        if not w:
-            raise Timeout()
+        _wait(sock, deadline, cancel, write=True)
         try:
             n = sock.send(view)
         except (BrokenPipeError, ConnectionResetError) as exc:
@@ -122,8 +136,10 @@ class WorkerPool:
             self.close()
             raise ZygoteError("the judge's zygote failed to start (is torch installed? try `mianjing doctor`)")
         self.ctl.settimeout(30)
-        # the spare: its socket, and whether the zygote's pid reply is still to be read
+        # the spare: its socket (its pid reply is still to be read: replies come in request order,
+        # so requests and replies are paired under one lock, jobs running in several threads)
         self._spare: socket.socket | None = None
+        self._lock = threading.Lock()
         self.last_layers: list[str] = []
         if spare:
             self._spare = self._request()
@@ -150,9 +166,10 @@ class WorkerPool:
         return int(json.loads(reply)["pid"])
 
     def take(self, timeout_s: float = 30.0) -> Worker:
-        sock = self._spare if self._spare is not None else self._request()
-        self._spare = None
-        pid = self._pid_reply()
+        with self._lock:
+            sock = self._spare if self._spare is not None else self._request()
+            self._spare = None
+            pid = self._pid_reply()
         worker = Worker(pid, sock, [])
         try:
             kind, body = recv_deadline(sock, time.monotonic() + timeout_s)
@@ -169,16 +186,18 @@ class WorkerPool:
 
     def refill(self) -> None:
         """Fork the next spare (after a job, so it hardens while the controller is idle)."""
-        if self.spare_enabled and self._spare is None and self.alive():
-            self._spare = self._request()
+        with self._lock:
+            if self.spare_enabled and self._spare is None and self.alive():
+                self._spare = self._request()
 
     def alive(self) -> bool:
         return self.proc.poll() is None
 
     def close(self) -> None:
-        if self._spare is not None:
-            self._spare.close()  # the worker sees EOF on its job channel and exits
-            self._spare = None
+        with self._lock:
+            if self._spare is not None:
+                self._spare.close()  # the worker sees EOF on its job channel and exits
+                self._spare = None
         try:
             self.ctl.close()
         except OSError:
@@ -194,8 +213,9 @@ class WorkerPool:
 class IsolatedSession:
     """One submission in one hardened worker; the controller's side of the conversation."""
 
-    def __init__(self, pool: WorkerPool):
+    def __init__(self, pool: WorkerPool, cancel: Any = None):
         self.pool = pool
+        self.cancel = cancel  # a threading.Event: set, it ends the job (Cancelled)
         self.worker = pool.take()
         self.isolation = self.worker.layers
 
@@ -203,9 +223,9 @@ class IsolatedSession:
         """Send the job. The worker's first answer ("checked") comes before any submitted code
         runs: its layers (checked against /proc) and a refusal are believed; nothing later is."""
         deadline = time.monotonic() + timeout_s
-        send_all(self.worker.sock, wire.encode("job", job), deadline)
+        send_all(self.worker.sock, wire.encode("job", job), deadline, self.cancel)
         try:
-            kind, body = recv_deadline(self.worker.sock, deadline)
+            kind, body = recv_deadline(self.worker.sock, deadline, cancel=self.cancel)
             if kind != "checked" or not isinstance(body, dict):
                 return "protocol_error", {}
             layers = self.worker.layers + [str(x) for x in body.get("layers", []) if isinstance(x, str)][:8]
@@ -213,16 +233,16 @@ class IsolatedSession:
             self.pool.last_layers = self.isolation
             if body.get("error") is not None:
                 return "rejected", body["error"] if isinstance(body["error"], dict) else {}
-            return recv_deadline(self.worker.sock, deadline)
+            return recv_deadline(self.worker.sock, deadline, cancel=self.cancel)
         except wire.WireError as exc:
             return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
 
     def run(self, inputs: dict[str, Any], seed: int, timeout_s: float) -> tuple[str, dict[str, Any], float]:
         t0 = time.monotonic()
         deadline = t0 + timeout_s
-        send_all(self.worker.sock, wire.encode("case", {"inputs": inputs, "seed": seed}), deadline)
+        send_all(self.worker.sock, wire.encode("case", {"inputs": inputs, "seed": seed}), deadline, self.cancel)
         try:
-            kind, body = recv_deadline(self.worker.sock, deadline)
+            kind, body = recv_deadline(self.worker.sock, deadline, cancel=self.cancel)
         except wire.WireError as exc:
             raise WorkerDied(f"the submission corrupted the judge channel ({exc})") from None
         elapsed = (time.monotonic() - t0) * 1000

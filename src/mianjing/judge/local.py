@@ -7,7 +7,9 @@ Construct it before loading anything secret: the pool starts the zygote first.
 from __future__ import annotations
 
 import random
+import threading
 from collections import OrderedDict
+from typing import Any
 
 from ..problems.bank import get_problem
 from ..problems.spec import Problem
@@ -20,6 +22,7 @@ class LocalJudge:
     def __init__(self, spare: bool = True, cache_size: int = 64):
         self.pool = WorkerPool(spare=spare)  # first: the zygote must start before any secret is loaded
         self._prepared: OrderedDict[tuple[str, int], Prepared] = OrderedDict()
+        self._lock = threading.Lock()  # the service judges in several threads
         self._cache_size = cache_size
         import torch  # the controller runs references; pin it to one thread like the workers
 
@@ -27,15 +30,18 @@ class LocalJudge:
 
     def prepared(self, problem: Problem, seed: int) -> Prepared:
         key = (problem.id, seed)
-        prep = self._prepared.get(key)
-        if prep is None:
-            prep = prepare(problem, seed)
-            self._prepared[key] = prep
-            while len(self._prepared) > self._cache_size:
-                self._prepared.popitem(last=False)
-        return prep
+        with self._lock:  # one preparation at a time: two jobs on a new seed prepare it once
+            prep = self._prepared.get(key)
+            if prep is None:
+                prep = prepare(problem, seed)
+                self._prepared[key] = prep
+                while len(self._prepared) > self._cache_size:
+                    self._prepared.popitem(last=False)
+            return prep
 
-    def judge(self, problem_id: str, code: str, seed: int | None = None, visible_only: bool = False) -> Report:
+    def judge(self, problem_id: str, code: str, seed: int | None = None, visible_only: bool = False,
+              cancel: Any = None) -> Report:
+        """`cancel` (a threading.Event), once set, ends the job with isolated.Cancelled."""
         problem = get_problem(problem_id)  # UnknownProblem propagates: a usage error, not a verdict
         if seed is None:
             seed = random.randrange(1 << 30)
@@ -44,10 +50,12 @@ class LocalJudge:
             prep = self.prepared(problem, seed)
         except Exception as exc:  # noqa: BLE001 - a broken problem is our fault
             return Report(problem.id, JUDGE_ERROR, 0, 0, 0.0, [], f"the problem's reference or cases failed: {exc}", seed)
-        if not self.pool.alive():
-            self.pool.close()
-            self.pool = WorkerPool(spare=self.pool.spare_enabled)
-        return judge_code(problem, code, prep, lambda: IsolatedSession(self.pool), visible_only)
+        with self._lock:
+            if not self.pool.alive():
+                self.pool.close()
+                self.pool = WorkerPool(spare=self.pool.spare_enabled)
+            pool = self.pool
+        return judge_code(problem, code, prep, lambda: IsolatedSession(pool, cancel), visible_only)
 
     @property
     def layers(self) -> list[str]:

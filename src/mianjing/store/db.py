@@ -17,15 +17,17 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def connect(path: Path | None = None) -> sqlite3.Connection:
+def connect(path: Path | None = None, *, threads: bool = False) -> sqlite3.Connection:
+    """`threads`: the connection may be used from several threads (the caller serialises use)."""
     if path is None:
         from ..paths import db_path
 
         path = db_path()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    private_file(path)
     try:
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=not threads)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
@@ -34,6 +36,19 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise damaged(path, exc) from exc
     return conn
+
+
+def private_file(path: Path) -> None:
+    """The database holds the user's code (and whatever a judged file pointed at): mode 0600,
+    created so from the start (SQLite gives its -wal and -shm files the same mode)."""
+    import os
+
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        if os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # a read-only location or a damaged file: sqlite's own error says more
 
 
 def damaged(path: Path | str, exc: BaseException) -> DatabaseError:
