@@ -218,9 +218,10 @@ def test_infer_fewest_gpus_fit_at_n_not_below(model, card, seq, batch):
 def test_infer_answer_by_hand():
     """docs/calculators.md: Llama-3.1-70B at 32K context, batch 8, on H100 80GB cards."""
     plan = infer_plan(arch("llama-3.1-70b"), H100, 32768, 8)
-    working = lambda tp: 2 * GiB + 8192 * (4 * 8192 + 3 * 28672) * 2 // tp  # noqa: E731
-    free4 = H100 - 2 * LLAMA70 // 4 - working(4)
-    free2 = H100 - 2 * LLAMA70 // 2 - working(2)
+    def prefill(tp):  # activations of one 8192-token prefill chunk, per GPU
+        return 8192 * (4 * 8192 + 3 * 28672) * 2 // tp
+    free4 = H100 - 2 * GiB - 2 * LLAMA70 // 4 - prefill(4)
+    free2 = H100 - 2 * GiB - 2 * LLAMA70 // 2 - prefill(2)
     assert free4 // (2 * 80 * 2 * 128 * 2) == 581_175 >= 32768 * 8
     assert free2 // (2 * 80 * 4 * 128 * 2) == 72_305 < 32768 * 8
     assert (plan.answer.gpus, plan.answer.tp, plan.answer.max_tokens) == (4, 4, 581_175)

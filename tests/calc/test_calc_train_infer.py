@@ -99,8 +99,8 @@ def test_infer_llama70b_by_hand():
     r = infer_memory(a, 80 * GiB, gpus=4, reserve=GiB, chunk=8192)
     assert r.weights == 2 * 70_553_706_496 // 4
     assert r.kv_per_token == 2 * 80 * 2 * 128 * 2  # 8 KV heads over 4 GPUs: 2 each
-    assert r.working == GiB + 8192 * (4 * 8192 + 3 * 28672) * 2 // 4
-    assert r.max_tokens == (80 * GiB - r.weights - r.working) // r.kv_per_token
+    assert r.working == 8192 * (4 * 8192 + 3 * 28672) * 2 // 4  # one prefill chunk; the reserve is apart
+    assert r.max_tokens == (80 * GiB - GiB - r.weights - r.working) // r.kv_per_token
     assert dict(r.table)[131072] == r.max_tokens // 131072
 
 

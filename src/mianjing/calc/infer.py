@@ -10,9 +10,9 @@ A TP degree must divide the attention heads and either divide the KV heads or be
 (vLLM's rule); beyond the KV heads each GPU holds one replicated KV head. MLA's latent is shared by all
 heads and is replicated on every GPU of a stage (as vLLM and SGLang do).
 
-Working memory: `reserve` (driver, CUDA context, allocator; see `hardware`) plus the activations of
-one prefill chunk of `chunk` tokens, (4h + 3f)·2 bytes per token / TP for the widest MLP f it passes
-through.
+Usable memory = the card − `reserve` (driver, CUDA context, allocator; see `hardware`). Working
+memory: the activations of one prefill chunk of `chunk` tokens, (4h + 3f)·2 bytes per token / TP for
+the widest MLP f it passes through. Weights + working memory + KV cache fill the usable memory.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class InferReport:
             "usable_bytes": self.gpu_memory - self.reserve, "seq": self.seq, "batch": self.batch,
             "dtype": self.dtype, "quant": self.quant,
             "weights_bytes_per_gpu": self.weights, "kv_bytes_per_token_per_gpu": self.kv_per_token,
-            "working_bytes_per_gpu": self.working, "free_for_kv_bytes_per_gpu": self.free_for_kv,
+            "working_bytes_per_gpu": self.working,  # the prefill activations; the reserve is apart "free_for_kv_bytes_per_gpu": self.free_for_kv,
             "fits": self.fits, "max_cached_tokens": self.max_tokens,
             "max_batch_by_context": [{"context": c, "max_batch": b} for c, b in self.table],
             "notes": self.notes,
@@ -141,8 +141,8 @@ def infer_memory(a: Arch, gpu_memory: int, gpus: int = 1, dtype: str = "bf16", n
     ff = max(a.intermediate if len(a.moe_layers) < a.layers else 0,
              a.moe_intermediate * a.top_k + a.shared_intermediate if a.is_moe else 0)
     act = chunk * (4 * a.hidden + 3 * ff) * 2 // tp
-    working = reserve + act
-    free = gpu_memory - w - working
+    working = act
+    free = gpu_memory - reserve - w - working
     max_tokens = max(0, free // kv_tok) if free > 0 else 0
     ctxs = [c for c in (4096, 8192, 32768, 131072) if not a.max_position or c <= a.max_position]
     if a.max_position and a.max_position not in ctxs:
@@ -154,9 +154,10 @@ def infer_memory(a: Arch, gpu_memory: int, gpus: int = 1, dtype: str = "bf16", n
     steps = [f"weights = {wf} = {wb:,} bytes; / {gpus} GPU{'s' if gpus > 1 else ''} ({layout}) = {w:,} "
              f"({fmt_bytes(w)}) per GPU",
              f"KV per token per GPU = {kv_tok:,} bytes ({kv_note}; {own.attention}, {kv_dtype or dtype})",
-             f"working = reserve {fmt_bytes(reserve)} + prefill chunk {chunk} tokens × (4·{a.hidden} + 3·{ff}) × 2 bytes"
+             f"working = prefill chunk {chunk} tokens × (4·{a.hidden} + 3·{ff}) × 2 bytes"
              f" / TP {tp} = {working:,} ({fmt_bytes(working)})",
-             f"free for KV = {gpu_memory:,} − {w:,} − {working:,} = {free:,} ({fmt_bytes(max(free, 0))})",
+             f"free for KV = {gpu_memory:,} − reserve {reserve:,} − {w:,} − {working:,} = {free:,} "
+             f"({fmt_bytes(max(free, 0))})",
              f"max cached tokens = {max(free, 0):,} // {kv_tok:,} = {max_tokens:,}"]
     for c, b in table:
         steps.append(f"context {c:,}: max batch = {max_tokens:,} // {c:,} = {b}")

@@ -711,7 +711,8 @@ def _infer_table(r) -> None:
 
     t = Table("per GPU", "bytes", "")
     t.add_row("weights", f"{r.weights:,}", fmt_bytes(r.weights))
-    t.add_row("working memory (incl. reserve)", f"{r.working:,}", fmt_bytes(r.working))
+    t.add_row("reserve", f"{r.reserve:,}", fmt_bytes(r.reserve))
+    t.add_row("working memory (prefill)", f"{r.working:,}", fmt_bytes(r.working))
     t.add_row("free for KV cache", f"{r.free_for_kv:,}", fmt_bytes(r.free_for_kv))
     t.add_row("KV per token", f"{r.kv_per_token:,}", fmt_bytes(r.kv_per_token))
     console.print(t)
