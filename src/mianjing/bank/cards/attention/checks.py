@@ -185,10 +185,24 @@ def mla_cache_elements() -> None:
 
     nh, dh = 128, 128
     dc, dr = 4 * dh, dh // 2
-    c_kv = torch.empty(1, dc, device="meta")  # compressed latent
-    k_rope = torch.empty(1, dr, device="meta")  # decoupled RoPE key, shared by all heads
-    mla = c_kv.numel() + k_rope.numel()
-    mha = 2 * torch.empty(1, nh, dh, device="meta").numel()
+    g = torch.Generator().manual_seed(0)
+    hidden, tokens = 32, 3
+    x = torch.randn(tokens, hidden, generator=g, dtype=torch.float64)
+    w_dkv = torch.randn(hidden, dc, generator=g, dtype=torch.float64)  # down-projection to the latent
+    w_kr = torch.randn(hidden, dr, generator=g, dtype=torch.float64)  # decoupled RoPE key, shared by heads
+    w_uk = torch.randn(nh, dc, dh, generator=g, dtype=torch.float64) / dc**0.5  # per-head up-projections
+    w_uv = torch.randn(nh, dc, dh, generator=g, dtype=torch.float64) / dc**0.5
+    cache = (x @ w_dkv, x @ w_kr)  # what MLA stores for these tokens
+    k = torch.einsum("tc,hcd->htd", cache[0], w_uk)  # the per-head K and V an MHA cache would hold
+    v = torch.einsum("tc,hcd->htd", cache[0], w_uv)
+    q = torch.randn(nh, dh, generator=g, dtype=torch.float64)
+    full = torch.einsum("ht,htd->hd", torch.softmax(torch.einsum("hd,htd->ht", q, k), -1), v)
+    q_lat = torch.einsum("hd,hcd->hc", q, w_uk)  # absorb W^{UK} into the query
+    p = torch.softmax(q_lat @ cache[0].T, -1)
+    from_cache = torch.einsum("hc,hcd->hd", p @ cache[0], w_uv)
+    assert torch.allclose(full, from_cache)  # the latent cache loses nothing the attention needs
+    mla = sum(t.numel() for t in cache) // tokens
+    mha = (k.numel() + v.numel()) // tokens
     assert mla == 576 and mla == 4.5 * dh
     assert mha == 32768
     assert abs(mla / mha - 0.0176) < 1e-4

@@ -196,12 +196,20 @@ def swiglu_param_parity() -> None:
     import torch
     import torch.nn.functional as F
 
+    from transformers import LlamaConfig
+
     d = 768
-    ffn_std = 2 * d * (4 * d)
-    ffn_swiglu = 3 * d * (2 * 4 * d // 3)
-    assert ffn_std == ffn_swiglu == 8 * d * d
-    hidden = int(2 * 4 * 4096 / 3)
-    assert 256 * math.ceil(hidden / 256) == 11008
+    with torch.device("meta"):  # parameter counts of real layers, no memory
+        ffn_std = torch.nn.Sequential(torch.nn.Linear(d, 4 * d, bias=False), torch.nn.Linear(4 * d, d, bias=False))
+        h = 2 * 4 * d // 3
+        ffn_swiglu = torch.nn.ModuleList([torch.nn.Linear(d, h, bias=False), torch.nn.Linear(d, h, bias=False),
+                                          torch.nn.Linear(h, d, bias=False)])
+    n_std = sum(p.numel() for p in ffn_std.parameters())
+    n_swiglu = sum(p.numel() for p in ffn_swiglu.parameters())
+    assert n_std == n_swiglu and n_std / (d * d) == 8, (n_std, n_swiglu)
+    llama7b = LlamaConfig()  # transformers' defaults are LLaMA-7B's: hidden 4096, intermediate 11008
+    hidden = int(2 * 4 * llama7b.hidden_size / 3)
+    assert 256 * math.ceil(hidden / 256) == llama7b.intermediate_size, (hidden, llama7b.intermediate_size)
     x = torch.linspace(-5, 5, 101)
     assert torch.allclose(F.silu(x), x * torch.sigmoid(x))
     # the gated form: silu(x W) ⊙ (x V), then W2

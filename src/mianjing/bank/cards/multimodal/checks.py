@@ -144,7 +144,6 @@ def clip_sharded_loss_equals_full() -> None:
     local = torch.stack([_clip_loss(img[w * per:(w + 1) * per], txt[w * per:(w + 1) * per], scale) for w in range(k)]).mean()
     assert not torch.isclose(local, full)
     batch = 32768
-    assert batch - 1 == 32767
     logits = torch.empty(1, dtype=torch.float32)
     assert batch * batch * logits.element_size() == 4 * 2**30  # a 32k×32k fp32 logit matrix is 4 GiB
 
@@ -205,16 +204,18 @@ def qformer_fixed_output() -> None:
 
     torch.manual_seed(5)
     queries = torch.nn.Parameter(torch.randn(1, 32, 768))
+    shrink = []
     for n_img, d_img in ((257, 1024), (257, 1408), (677, 1408)):
         xattn = torch.nn.MultiheadAttention(768, 12, kdim=d_img, vdim=d_img, batch_first=True)
         feats = torch.randn(1, n_img, d_img)
         with torch.no_grad():
             out, _ = xattn(queries, feats, feats)
         assert tuple(out.shape) == (1, 32, 768)
+        shrink.append(feats.shape[1] / out.shape[1])
     proj = torch.nn.Linear(768, 2560)  # e.g. OPT-2.7B hidden size
     with torch.no_grad():
         assert tuple(proj(out).shape) == (1, 32, 2560)
-    assert 257 / 32 > 8  # the visual prefix is 8x shorter than the patch sequence
+    assert min(shrink) > 8  # the visual prefix is at least 8x shorter than the patch sequence
 
 
 def vlm_visual_token_counts() -> None:

@@ -11,12 +11,18 @@ import numpy as np
 
 
 def yolo_v1_output_shape() -> None:
-    """YOLOv1 on PASCAL VOC: S x S x (B*5 + C) = 7 x 7 x 30 (S=7, B=2 boxes of x,y,w,h,conf, C=20)."""
+    """YOLOv1 on PASCAL VOC: S x S x (B*5 + C) = 7 x 7 x 30 (S=7, B=2 boxes of x,y,w,h,conf, C=20):
+    the last fully connected layer's 1470 outputs decode into exactly that many box and class values."""
     S, B, C = 7, 2, 20
-    per_box = len(("x", "y", "w", "h", "confidence"))
-    out = np.zeros((S, S, B * per_box + C))
-    assert out.shape == (7, 7, 30)
-    assert out.size == 1470
+    rng = np.random.default_rng(0)
+    features = rng.standard_normal((1, 4096))  # YOLOv1's 4096-wide fully connected layer
+    fc = rng.standard_normal((4096, 1470)) / 64
+    out = (features @ fc).reshape(S, S, -1)  # the paper reshapes the prediction into the S x S grid
+    boxes = out[..., : B * 5].reshape(S, S, B, 5)  # x, y, w, h, confidence per box
+    classes = out[..., B * 5:]  # one class distribution per cell, shared by its B boxes
+    assert out.shape[-1] == 30 and classes.shape[-1] == C
+    assert boxes.size + classes.size == out.size == fc.shape[1]  # every output is used exactly once
+    assert np.shares_memory(boxes, out) and np.array_equal(boxes[3, 4, 1], out[3, 4, 5:10])
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> float:
