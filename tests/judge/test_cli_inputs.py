@@ -13,7 +13,18 @@ import pytest
 from rich.console import Console
 
 from mianjing.cli.report import render_report
-from mianjing.cli.source import SourceError, read_source
+
+
+def read_source(path):
+    from mianjing.cli.source import read_source
+
+    return read_source(path)
+
+
+def SourceError():  # noqa: N802 - the exception class, imported late so each test stands alone
+    from mianjing.cli.source import SourceError
+
+    return SourceError
 
 CODE = "def my_sqrt(x):\n    return x\n"
 
@@ -40,29 +51,29 @@ def test_coding_cookie_is_honoured(tmp_path):
 def test_undecodable_files_say_how_to_fix_them(tmp_path, data, fragment):
     f = tmp_path / "bad.py"
     f.write_bytes(data)
-    with pytest.raises(SourceError, match=fragment):
+    with pytest.raises(SourceError(), match=fragment):
         read_source(f)
 
 
 def test_non_regular_files_are_refused_by_name(tmp_path):
-    with pytest.raises(SourceError, match="no such file"):
+    with pytest.raises(SourceError(), match="no such file"):
         read_source(tmp_path / "missing.py")
-    with pytest.raises(SourceError, match="a directory"):
+    with pytest.raises(SourceError(), match="a directory"):
         read_source(tmp_path)
     link = tmp_path / "dev.py"
     link.symlink_to("/dev/zero")
-    with pytest.raises(SourceError, match="a device"):
+    with pytest.raises(SourceError(), match="a device"):
         read_source(link)
     fifo = tmp_path / "pipe.py"
     os.mkfifo(fifo)
-    with pytest.raises(SourceError, match="named pipe"):
+    with pytest.raises(SourceError(), match="named pipe"):
         read_source(fifo)  # returns at once: nobody ever writes to it
 
 
 def test_oversized_file_is_refused(tmp_path):
     f = tmp_path / "big.py"
     f.write_bytes(b"# x\n" * 70_000)
-    with pytest.raises(SourceError, match="256 KB"):
+    with pytest.raises(SourceError(), match="256 KB"):
         read_source(f)
 
 

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from mianjing.judge.controller import Prepared, coarse_ms, judge_code, prepare
+from mianjing.judge.controller import judge_code, prepare
 from mianjing.judge.inprocess import InProcessSession
 from mianjing.paths import PROBLEMS_DIR
 from mianjing.problems.bank import get_problem
@@ -278,6 +278,8 @@ def test_hidden_edges_change_with_the_seed():
 
 
 def test_hidden_case_times_are_coarse(judge):
+    from mianjing.judge.controller import coarse_ms
+
     rep = sqrt_int(judge, "def my_sqrt(x):\n    return _solve(x)\n")
     buckets = {coarse_ms(t) for t in (0.1, 1.5, 3, 7, 15, 30, 70, 150)}
     assert buckets == {1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0}
@@ -399,6 +401,15 @@ def test_byte_order_mark_and_crlf_are_accepted(judge):
     assert rep.verdict == "accepted", rep.message
 
 
+def test_prints_cannot_carry_surrogates_or_escapes(judge, still_works):
+    body = "def my_sqrt(x):\n    print('a' + chr(0xd800) + '\\x1b]52;c;aGk=\\x07b')\n    return _solve(x)\n"
+    rep = sqrt_int(judge, body)
+    assert rep.verdict == "accepted"
+    shown = [c.stdout for c in rep.cases if not c.hidden]
+    assert shown and all(s.encode("utf-8") and "\x1b" not in s and s.startswith("a?") for s in shown)
+    still_works()
+
+
 def test_bfloat16_result_is_named(judge, still_works):
     code = "import torch\ndef rms_norm(x, weight, eps=1e-6):\n" \
            "    return (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * weight).bfloat16()\n"
@@ -468,6 +479,6 @@ def test_workers_get_a_minimal_environment(monkeypatch):
 def test_in_process_grader_refuses_like_the_worker():
     """The unisolated grader (benchmarks) goes through the same checks before running anything."""
     p = get_problem("sqrt-int")
-    prep: Prepared = prepare(p, 1)
+    prep = prepare(p, 1)
     rep = judge_code(p, "import math\ndef my_sqrt(x):\n    return math.isqrt(x)\n", prep, InProcessSession)
     assert rep.verdict == "forbidden"
