@@ -396,3 +396,19 @@ def test_question_forms_do_not_import_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_offload_plan_only_zero3_and_cpu_bytes():
+    a = arch("llama-3.1-70b")
+    plan = train_plan(a, TrainSetup(gpu_memory=24_564 * 2**20, offload_optimizer=True, offload_param=True, zero=3))
+    by = {o.strategy: o for o in plan.options}
+    assert [s for s, o in by.items() if o.gpus] == ["zero-3"]
+    assert all(by[s].problem for s in ("zero-0", "zero-1", "zero-2", "fsdp"))
+    z3 = by["zero-3"]
+    got = {x.name: x.bytes for x in z3.lines}
+    assert got["weights"] == got["optimizer states"] == 0
+    n = z3.gpus
+    # CPU holds each rank's shard of the bf16 weights (2Ψ) and fp32 master, m, v and gradients (16Ψ)
+    assert z3.cpu_per_gpu == -(-2 * LLAMA70 // n) + -(-16 * LLAMA70 // n)
+    assert not train_memory(a, TrainSetup(gpus=n - 1, gpu_memory=24_564 * 2**20, zero=3, offload_optimizer=True,
+                                          offload_param=True)).fits

@@ -464,6 +464,9 @@ def _print_plan(p, card, reserve: int, explain: bool, chosen: str | None) -> Non
                   f"activations + logits; N−1 = the total with one GPU fewer; last column = fewest GPUs "
                   f"{RECOMPUTE_LABELS[p.other_recompute]}:", highlight=False, soft_wrap=True)
     console.print(t)
+    if pick is not None and pick.cpu_per_gpu:
+        console.print(f"offloaded to CPU: {fmt_bytes(pick.cpu_per_gpu)} per GPU process, "
+                      f"{fmt_bytes(pick.cpu_per_gpu * min(pick.gpus or 1, per_node))} per node", highlight=False)
     console.print("binding constraint:", highlight=False)
     for o in p.options:
         console.print(f"  {STRATEGY_NAMES[o.strategy]}: {o.binding}", highlight=False, soft_wrap=True)
