@@ -167,10 +167,12 @@ def doctor_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSO
         return
     for k in ("python", "platform", "torch", "numpy", "fsrs", "pyseccomp", "home", "database", "database_check"):
         console.print(f"[bold]{k}[/]: {doc[k]}", highlight=False)
+    from rich.markup import escape
+
     console.print("[bold]isolation layers[/]:")
     for layer in doc["isolation"]:
         colour = "green" if ": on" in layer else "yellow"
-        console.print(f"  [{colour}]{layer}[/]", highlight=False, markup=True)
+        console.print(f"  [{colour}]{escape(layer)}[/]", highlight=False, markup=True)  # "[verified ...]" is text
     s = doc["service"]
     console.print("[bold]service[/]: " + (f"running (pid {s['pid']}, up {s['uptime_s']} s, {s['served']} judged)"
                                            if s.get("pid") else "not running (starts on the next `mianjing judge`)"))
@@ -191,8 +193,9 @@ def service_status(as_json: bool = typer.Option(False, "--json", help="print one
     if st is None:
         console.print("not running (it starts on the next `mianjing judge`)")
     else:
-        console.print(f"running: pid {st['pid']}, up {st['uptime_s']} s, {st['served']} judged, "
-                      f"exits after {st['idle_exit_s']:.0f} s idle, socket {st['socket']}")
+        busy = f", {st['running']} job(s) running, {st['waiting']} waiting" if "running" in st else ""
+        console.print(f"running: pid {st['pid']}, up {st['uptime_s']} s, {st['served']} judged{busy}, "
+                      f"exits after {st['idle_exit_s']:.0f} s idle, socket {st['socket']}", markup=False)
 
 
 @service_app.command("stop")
