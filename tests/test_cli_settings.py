@@ -181,3 +181,12 @@ def test_version_and_python_dash_m():
     listed = subprocess.run([sys.executable, "-m", "mianjing", "calc", "params", "--model", "qwen2.5-0.5b", "--json"],
                             capture_output=True, text=True, timeout=60)
     assert json.loads(listed.stdout)["total"] == 494_032_768
+
+
+@pytest.mark.parametrize("columns", ["80", "130"])
+def test_list_set_ids_whole(columns):
+    doc = json.loads(run("list", "--set", "hot100", "--json").stdout)
+    out = run("list", "--set", "hot100", env={"COLUMNS": columns}).stdout
+    assert max(len(x) for x in out.splitlines()) <= int(columns)
+    words = out.split()
+    assert doc["problems"] and all(p["id"] in words for p in doc["problems"])

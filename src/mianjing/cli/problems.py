@@ -73,7 +73,7 @@ def list_cmd(
         fail("--kind must be 'model' or 'algo'")
     lang = _check_lang(lang)
     if set_name is not None:
-        return _list_set(set_name, kind, tag, as_json)
+        return _list_set(set_name, kind, tag, as_json, lang)
     status = _statuses()
     rows = []
     for p in _problems():
@@ -90,7 +90,7 @@ def list_cmd(
     console.print(problem_table(rows, lang, console.width))
 
 
-def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool) -> None:
+def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool, lang: str = "en") -> None:
     from ..problems.sets import SetError, load_set, members, progress
 
     try:
@@ -110,14 +110,10 @@ def _list_set(name: str, kind: Optional[str], tag: Optional[str], as_json: bool)
         print_json({"set": st.name, "title": st.title, "total": st.total, "judged": prog["judged"],
                     "solved": prog["solved"], "sections": prog["sections"], "problems": rows})
         return
-    table = Table(title=f"{st.title['en']}: {prog['judged']} of {st.total} rows judged, {prog['solved']} solved")
-    for col in ("#", "section", "id", "LC", "difficulty", "status"):
-        table.add_column(col, no_wrap=col in ("id", "#", "LC"))
-    colour = {"solved": "green", "attempted": "yellow", "new": "dim"}
-    for r in rows:
-        table.add_row(str(r["row"]), r["section"], r["id"], str(r["leetcode"] or ""), r["difficulty"],
-                      f"[{colour.get(r['status'], 'green')}]{r['status']}[/]")
-    console.print(table)
+    from .listing import set_table
+
+    title = f"{st.title.get(lang) or st.title['en']}: {prog['judged']} of {st.total} rows judged, {prog['solved']} solved"
+    console.print(set_table(title, rows, console.width))
 
 
 def show_cmd(
