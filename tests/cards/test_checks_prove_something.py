@@ -32,7 +32,6 @@ KNOWN_MIXED = {
     ("inference", "speculative_expected_tokens"),
     ("reports", "dsv3_node_limited_routing"),
     ("reports", "dsv3_training_cost"),
-    ("reports", "dsv3_yarn"),
     ("reports", "qwen25vl_tokens"),
     ("training", "long_seq_activation_numbers"),
 }

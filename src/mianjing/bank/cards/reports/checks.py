@@ -228,10 +228,24 @@ def dsv3_training_cost() -> None:
 
 
 def dsv3_yarn() -> None:
-    """YaRN with s = 40: attention temperature sqrt(1/t) = 0.1 ln s + 1 ~ 1.369; low-frequency dims interpolated."""
+    """YaRN with s = 40: attention temperature sqrt(1/t) = 0.1 ln s + 1 ~ 1.369 (V3's report writes it
+    sqrt(t)), i.e. logits scaled by ~1.874 -- read from transformers' DeepSeek-V3 attention built with
+    V3's rope scaling; low-frequency dims interpolated."""
+    from transformers import DeepseekV3Config
+    from transformers.models.deepseek_v3.modeling_deepseek_v3 import DeepseekV3Attention
+
     s, alpha, beta, orig = 40.0, 1.0, 32.0, 4096
-    mscale = 0.1 * math.log(s) + 1
-    assert abs(mscale - 1.3689) < 1e-4
+    head = 16  # qk_nope + qk_rope of a tiny config; V3's own scaling does not depend on it
+    tiny = DeepseekV3Config(
+        vocab_size=10, hidden_size=64, intermediate_size=64, moe_intermediate_size=16, num_hidden_layers=1,
+        num_attention_heads=2, num_key_value_heads=2, q_lora_rank=16, kv_lora_rank=16, qk_rope_head_dim=8,
+        qk_nope_head_dim=8, v_head_dim=8, n_routed_experts=4, n_shared_experts=1, num_experts_per_tok=2,
+        n_group=1, topk_group=1, first_k_dense_replace=1,
+        rope_parameters={"rope_type": "yarn", "rope_theta": 10000.0, "factor": s, "beta_fast": beta,
+                         "beta_slow": alpha, "original_max_position_embeddings": orig, "mscale": 1.0,
+                         "mscale_all_dim": 1.0})
+    logit_gain = DeepseekV3Attention(tiny, 0).scaling * head**0.5  # vs plain 1/sqrt(head)
+    assert abs(logit_gain**0.5 - (0.1 * math.log(s) + 1)) < 1e-9 and abs(logit_gain**0.5 - 1.369) < 1e-3, logit_gain
     d = 64  # decoupled RoPE key dimension: the only part YaRN touches
     inv = 10000.0 ** (-np.arange(0, d, 2) / d)
     wavelength = 2 * math.pi / inv
