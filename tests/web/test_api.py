@@ -233,3 +233,40 @@ def test_export_then_import_merges_without_duplicates(tmp_path, monkeypatch):
 def test_every_page_renders(path):
     r = client_for().get(path)
     assert r.status_code == 200 and "<main" in r.text and "Traceback" not in r.text
+
+
+def _guide_events(problem: str) -> list[tuple[str, int | None]]:
+    from mianjing.store.db import connect
+
+    conn = connect()
+    try:
+        return [(r[0], r[1]) for r in conn.execute(
+            "SELECT kind, level FROM guide_events WHERE problem = ? ORDER BY id", (problem,))]
+    finally:
+        conn.close()
+
+
+def test_hints_one_at_a_time_and_recorded_as_the_cli_does():
+    c = client_for()
+    page = c.get("/problems/sqrt-int").text
+    assert 'id="next-hint"' in page and 'class="hint"' not in page  # none shown until asked for
+    first = c.post("/problems/sqrt-int/hints", headers={"Origin": "http://127.0.0.1:8765"})
+    assert first.status_code == 200 and first.text.count('class="hint"') == 1
+    second = c.post("/problems/sqrt-int/hints").text
+    assert second.count('class="hint"') == 2
+    assert _guide_events("sqrt-int") == [("hint", 1), ("hint", 2)]
+    assert c.post("/problems/rmsnorm-nope/hints").status_code == 404
+
+
+def test_solution_before_acceptance_is_recorded_and_after_it_is_not():
+    from mianjing.judge.service import record
+
+    c = client_for()
+    shown = c.post("/problems/sqrt-int/solution").text
+    assert 'class="solution"' in shown and ("思路" in shown or "Approach" in shown)
+    assert _guide_events("sqrt-int") == [("reveal", None)]
+    before = len(_guide_events("sqrt-int"))
+    record(report("sqrt-int"), "def my_sqrt(x): ...")  # now solved
+    assert 'class="solution"' in c.get("/problems/sqrt-int").text  # the tab holds it from the start
+    c.post("/problems/sqrt-int/solution")
+    assert len(_guide_events("sqrt-int")) == before  # no reveal recorded once solved

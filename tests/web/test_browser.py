@@ -51,6 +51,8 @@ def test_submit_accepted_then_wrong_answer(page, server, shots):
     assert page.locator("#verdict table.cases tbody tr").count() >= 5  # every case, as the CLI shows
     assert page.inner_text("#problem-status").strip().lower() in ("solved", "已解决")
     page.screenshot(path=str(shots / "problem-accepted-1280.png"))
+    page.click(".tab[data-tab=solution]")  # solved: the worked solution opens in place
+    page.wait_for_selector("#solution .solution h2")
 
     page.goto(server.url("/problems"))
     assert page.locator("tr[data-id=rmsnorm]").get_attribute("data-status") == "solved"

@@ -14,14 +14,25 @@ import typer
 from .common import console, err_console, fail
 
 
-def _port_free(host: str, port: int) -> bool:
+def _bind(host: str, port: int) -> socket.socket | None:
+    """A listening socket on host:port, or None when the port is taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind((host, port))
-        except OSError:
-            return False
+    s = socket.socket(family, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        s.bind((host, port))
+    except OSError:
+        s.close()
+        return None
+    s.listen(128)
+    return s
+
+
+def _port_free(host: str, port: int) -> bool:
+    s = _bind(host, port)
+    if s is None:
+        return False
+    s.close()
     return True
 
 
@@ -55,7 +66,10 @@ def serve_cmd(
                  "MIANJING_TOKEN) that you share only with yourself, or keep the default --host 127.0.0.1")
         err_console.print(f"[bold yellow]warning:[/] listening on {host}: anyone who can reach this port and "
                           "knows the token can run code as you.", highlight=False)
-    if not _port_free(host, port):
+    # Listen before the web stack is imported: a browser that connects meanwhile waits in the
+    # backlog and is answered as soon as the app is ready, instead of being refused.
+    sock = _bind(host, port)
+    if sock is None:
         nxt = next_free_port(host, port)
         hint = f" Try `mianjing serve --port {nxt}`." if nxt else ""
         fail(f"port {port} on {host} is already in use (another `mianjing serve`?).{hint}")
@@ -76,7 +90,7 @@ def serve_cmd(
 
         threading.Timer(0.3, lambda: webbrowser.open(url)).start()
     try:
-        server.run()
+        server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     console.print("stopped")

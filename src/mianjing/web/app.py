@@ -47,6 +47,8 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, token: str = "", *, ju
     env = templates.env
     env.filters["md"] = markdown
     env.filters["mdinline"] = inline
+    # a set's section is "哈希 hashing": the Chinese label, then the English one
+    env.filters["section_label"] = lambda name, lang: (name.partition(" ")[2] or name) if lang == "en" else name.partition(" ")[0]
     env.globals["asset_v"] = asset_version()
     app.state.templates = templates
 

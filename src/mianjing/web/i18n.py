@@ -126,6 +126,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                        "Seeing the solution before solving is recorded: a later acceptance counts as helped, and the "
                        "problem comes back for a redo. Go on?"),
     "hints_recorded": ("每条提示会记录下来（和 mianjing hint 一样）。", "Each hint is recorded (as with `mianjing hint`)."),
+    "after_ac": ("通过后", "after AC"),
+    "new_cards": ("张新卡片待学", "new cards to learn"),
     "clear_filters": ("清除筛选", "Clear filters"),
 }
 

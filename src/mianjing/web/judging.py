@@ -119,7 +119,8 @@ class JudgeQueue:
             job.finished = time.monotonic()
             with self._lock:
                 self._order.remove(job.id)
-            job.future.set_result(job)
+            if job.future.set_running_or_notify_cancel():  # False only if a waiter cancelled it
+                job.future.set_result(job)
 
     def close(self) -> None:
         self._pending.put(None)

@@ -51,14 +51,16 @@ document.addEventListener("DOMContentLoaded", () => {
       const r = await MJ.api("POST", `/api/judge/${pid}?wait=0`, { code: editor.get(), mode });
       if (!r.ok) { showError(r.doc.error || `HTTP ${r.status}`); return; }
       let job = r.doc;
-      while (job.state === "queued" || job.state === "running") {
+      // long-poll: the panel comes back the moment the verdict is in (202 + the state meanwhile)
+      for (;;) {
         showState(job.state, job.position);
-        await new Promise((ok) => setTimeout(ok, job.state === "queued" ? 300 : 150));
-        const p = await MJ.api("GET", `/api/jobs/${job.job}`);
-        if (!p.ok) { showError(p.doc.error || `HTTP ${p.status}`); return; }
-        job = p.doc;
+        const res = await fetch(`/problems/${pid}/jobs/${job.job}?wait=5`, { headers: { "Accept": "text/html" } });
+        if (res.status === 200) { panel.innerHTML = await res.text(); break; }
+        if (res.status !== 202) { showError(`HTTP ${res.status}`); return; }
+        job = await res.json();
       }
-      panel.innerHTML = await MJ.html(`/problems/${pid}/jobs/${job.job}`);
+      const verdictHead = panel.querySelector("[data-verdict]");
+      job.report = { verdict: verdictHead ? verdictHead.dataset.verdict : null };
       if (mode === "submit") {
         draftState.textContent = words.draft_saved;
         document.body.dispatchEvent(new Event("refresh-history"));
@@ -66,6 +68,16 @@ document.addEventListener("DOMContentLoaded", () => {
         if (count) count.textContent = String(Number(count.textContent) + 1);
         const status = document.getElementById("problem-status");
         const v = job.report && job.report.verdict;
+        const solution = document.getElementById("solution");
+        if (v === "accepted" && solution && !solution.querySelector(".solution")) {
+          // solved: the worked solution opens (not recorded as a reveal: the problem is solved)
+          const res = await fetch(`/problems/${pid}/solution`, { method: "POST", headers: { "X-CSRF-Token": MJ.csrf() } });
+          if (res.ok) {
+            solution.innerHTML = await res.text();
+            const lock = document.querySelector("#solution-tab .lock");
+            if (lock) lock.remove();
+          }
+        }
         if (status && v) {
           const now = v === "accepted" || status.classList.contains("solved") ? "solved" : "attempted";
           status.className = `status ${now}`;

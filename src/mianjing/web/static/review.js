@@ -37,9 +37,9 @@ document.addEventListener("DOMContentLoaded", () => {
     note.dataset.card = r.doc.card;
     note.dataset.due = r.doc.due;
     note.textContent = `${r.doc.card}: ${r.doc.rating_name} · ${words.saved_next} ${new Date(r.doc.due).toLocaleString()}`;
-    box.parentElement.insertBefore(note, box);
     const topic = box.dataset.topic;
     box.innerHTML = await MJ.html(`/review/next${topic ? `?topic=${encodeURIComponent(topic)}` : ""}`);
+    box.parentElement.insertBefore(note, box); // after the next card is in: the note marks the step done
     revealed = false;
     saving = false;
     started = performance.now();

@@ -73,7 +73,9 @@ async def judge(pid: str, request: Request) -> JSONResponse:
         return JSONResponse({"error": str(exc), "status": 429}, status_code=429, headers={"Retry-After": "2"})
     if request.query_params.get("wait") == "0":
         return JSONResponse(job.public(position=request.app.state.queue.get(job.id)[1]), status_code=202)
-    done = await asyncio.wrap_future(job.future)
+    # asyncio.wait, not a bare await: a client that goes away must not cancel the judgement
+    await asyncio.wait([asyncio.wrap_future(job.future)])
+    done = job.future.result()
     if done.state == "error":
         return JSONResponse({"error": done.error, "status": 502}, status_code=502)
     return JSONResponse(done.doc)

@@ -110,13 +110,28 @@ def submission(pid: str, sid: int, request: Request) -> Response:
 
 
 @router.get("/problems/{pid}/jobs/{job_id}", response_class=HTMLResponse)
-def verdict(pid: str, job_id: str, request: Request) -> Response:
-    """The verdict panel of a finished job (the page polls /api/jobs/{job} until then)."""
+async def verdict(pid: str, job_id: str, request: Request, wait: float = 0.0) -> Response:
+    """The verdict panel of a job. With `?wait=S` it answers as soon as the job is finished, or
+    after S seconds (at most 10) with 202 and the job's state (queued / running) as JSON."""
+    import asyncio
+
+    from fastapi.responses import JSONResponse
+
     p = _problem_or_404(pid)
     found = request.app.state.queue.get(job_id)
     if found is None or found[0].problem != p.id:
         raise HTTPException(404, f"no judging job {job_id!r} for {p.id}")
     job = found[0]
+    if not job.future.done() and wait > 0:
+        # back at once when the verdict is in, or when the state the page shows (queued) is stale;
+        # asyncio.wait never cancels what it waits for: a closed tab leaves the judgement running
+        done, shown = asyncio.wrap_future(job.future), job.state
+        deadline = asyncio.get_running_loop().time() + min(wait, 10.0)
+        while not job.future.done() and job.state == shown and asyncio.get_running_loop().time() < deadline:
+            await asyncio.wait([done], timeout=0.05)
+    if not job.future.done():
+        found = request.app.state.queue.get(job_id)
+        return JSONResponse(job.public(position=found[1] if found else None), status_code=202)
     related = related_cards(p) if job.doc and job.doc.get("verdict") == "accepted" and job.mode == "submit" else []
     return page(request, "_verdict.html", p=p, job=job, doc=job.doc, related=related)
 
