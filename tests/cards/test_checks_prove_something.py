@@ -32,7 +32,6 @@ KNOWN_MIXED = {
     ("inference", "speculative_expected_tokens"),
     ("reports", "dsv3_node_limited_routing"),
     ("reports", "dsv3_training_cost"),
-    ("reports", "qwen25vl_tokens"),
     ("training", "long_seq_activation_numbers"),
 }
 # The five the review named: they must never come back, so they can never be listed above.

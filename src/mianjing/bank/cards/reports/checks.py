@@ -429,19 +429,28 @@ def kv_mla_vs_gqa() -> None:
 
 
 def qwen25vl_tokens() -> None:
-    """14x14 patches, 2x2 merge: a 448x448 image is 1024 patches -> 256 tokens; 112x112 windows hold 64 patches."""
-    def tokens(h: int, w: int) -> tuple[int, int]:
-        patches = (h // 14) * (w // 14)
-        return patches, patches // 4
-    assert tokens(448, 448) == (1024, 256)
-    assert (112 // 14) ** 2 == 64
-    # attention pairs for a 1344x1344 image: full vs 8x8-patch windows
-    p = (1344 // 14) ** 2
-    windows = p // 64
-    assert p == 9216 and windows == 144
-    assert (p * p) / (windows * 64 * 64) == 144
-    full_layers = [7, 15, 23, 31]
-    assert len(full_layers) == 4 and all((i + 1) % 8 == 0 for i in full_layers)
+    """14x14 patches, 2x2 merge: a 448x448 image is 1024 patches -> 256 tokens; 112x112 windows hold 64
+    patches; for 1344x1344 window attention computes 144x fewer pairs than full attention; 4 of the 32
+    ViT blocks (7, 15, 23, 31) keep full attention. From transformers' Qwen2.5-VL vision config, with
+    the windows built as index partitions."""
+    from transformers.models.qwen2_5_vl.configuration_qwen2_5_vl import Qwen2_5_VLVisionConfig
+
+    vc = Qwen2_5_VLVisionConfig()
+    patch, merge = vc.patch_size, vc.spatial_merge_size
+    h = w = 448
+    assert h % (patch * merge) == 0  # already a multiple of 28: the processor keeps the size
+    patches = (h // patch) * (w // patch)
+    assert (patches, patches // merge**2) == (1024, 256), (h, w, patches)
+    side = vc.window_size // patch  # patches per window side
+    assert side * side == 64
+    grid = 1344 // patch  # a 1344 x 1344 image: 96 x 96 patches
+    rows, cols = np.divmod(np.arange(grid * grid), grid)
+    window_id = (rows // side) * (grid // side) + cols // side
+    sizes = np.bincount(window_id)
+    pairs_window, pairs_full = int((sizes.astype(np.int64) ** 2).sum()), (grid * grid) ** 2
+    assert len(sizes) == 144 and pairs_full / pairs_window == 144, (len(sizes), pairs_full / pairs_window)
+    full_layers = list(vc.fullatt_block_indexes)
+    assert vc.depth == 32 and full_layers == [i for i in range(vc.depth) if (i + 1) % 8 == 0], full_layers
 
 
 def qwen25vl_absolute_time_ids() -> None:
