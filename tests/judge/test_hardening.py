@@ -328,11 +328,22 @@ def test_odd_values_are_wrong_answers_not_judge_errors(judge, still_works, probl
         _real = decode_step
         def decode_step(x_new, cache, proj, n_heads):
             out = _real(x_new, cache, proj, n_heads)
-            _sys._getframe(1).f_locals["rows"].append([[1], {"a": 1}, None])
+            rows = _sys._getframe(1).f_locals["rows"]
+            if rows:
+                rows[0].append(0)  # a fifth count: equal on the four the check reads (StopIteration)
             return out
         """)
     rep = judge.judge(problem, code, seed=1)
     assert rep.verdict in ("wrong_answer", "runtime_error"), (rep.verdict, rep.message)
+    still_works()
+
+
+def test_a_forged_setup_error_is_not_believed(judge, still_works):
+    # sent by the module body, after the worker's own "checked": the submission's word
+    code = SOLVE + textwrap.dedent(forge_frame("setup_error", '{"verdict": "judge_error", "message": "fake"}'))
+    code += "_forge()\ndef my_sqrt(x):\n    return _solve(x)\n"
+    rep = judge.judge("sqrt-int", code, seed=1)
+    assert rep.verdict != "judge_error" and rep.verdict != "accepted", (rep.verdict, rep.message)
     still_works()
 
 
