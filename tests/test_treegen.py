@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mianjing.judge.structures import build_tree
+from mianjing.judge.structures import build_tree, read_tree
 from mianjing.problems.treegen import (
     chain, complete, deep_shape, fill, level_order, nodes_inorder, nodes_preorder, random_shape, random_values,
 )
@@ -26,6 +26,7 @@ def test_random_shape_has_n_nodes_and_round_trips_through_level_order(bias):
     rng = np.random.default_rng(1)
     root = fill(random_shape(rng, 200, depth_bias=bias), range(200))
     values = level_order(root)
+    assert values == read_tree(root, 200)  # the same format the judge reads answers back in
     assert sum(v is not None for v in values) == 200
     rebuilt, nodes = build_tree(values)
     assert len(nodes) == 200 and level_order(rebuilt) == values

@@ -11,12 +11,24 @@ from collections import deque
 
 import numpy as np
 
-from mianjing.judge.structures import TreeNode, build_tree, read_tree
+from mianjing.judge.structures import TreeNode, build_tree
 
 
 def level_order(root: TreeNode | None) -> list:
-    """The level-order list of `root` with None holes, trailing Nones stripped."""
-    return read_tree(root, limit=10**7)
+    """The level-order list of `root` with None holes, trailing Nones stripped (the format
+    structures.read_tree gives; this one skips its checks, the trees here are our own)."""
+    out, queue = [], deque([root] if root is not None else [])
+    while queue:
+        node = queue.popleft()
+        if node is None:
+            out.append(None)
+            continue
+        out.append(node.val)
+        queue.append(node.left)
+        queue.append(node.right)
+    while out and out[-1] is None:
+        out.pop()
+    return out
 
 
 def random_shape(rng: np.random.Generator, n: int, depth_bias: float = 0.0) -> TreeNode | None:
@@ -29,16 +41,18 @@ def random_shape(rng: np.random.Generator, n: int, depth_bias: float = 0.0) -> T
     """
     if n <= 0:
         return None
+    # all random draws at once: numpy's per-call overhead would dominate on 10^4-node trees
+    biased, pick, flip = (rng.random(n) < depth_bias).tolist(), rng.random(n).tolist(), (rng.random(n) < 0.5).tolist()
     root = TreeNode(0)
     free: list[tuple[TreeNode, str]] = [(root, "left"), (root, "right")]
     for i in range(1, n):
-        k = len(free) - 1 - int(rng.integers(0, 2)) if rng.random() < depth_bias else int(rng.integers(0, len(free)))
+        k = len(free) - 1 - int(pick[i] < 0.5) if biased[i] else int(pick[i] * len(free))
         parent, side = free[k]
         free[k] = free[-1]  # O(1) removal: order among free slots only matters for the bias
         free.pop()
         child = TreeNode(i)
         setattr(parent, side, child)
-        free.extend([(child, "left"), (child, "right")] if rng.random() < 0.5 else [(child, "right"), (child, "left")])
+        free.extend([(child, "left"), (child, "right")] if flip[i] else [(child, "right"), (child, "left")])
     return root
 
 
@@ -48,17 +62,18 @@ def deep_shape(rng: np.random.Generator, n: int, spine: int) -> TreeNode | None:
     if n <= 0:
         return None
     spine = max(1, min(spine, n))
+    left_turn, pick = (rng.random(n) < 0.5).tolist(), rng.random(n).tolist()
     root = node = TreeNode(0)
     free: list[tuple[TreeNode, str]] = []
     for i in range(1, spine):
-        side, other = ("left", "right") if rng.random() < 0.5 else ("right", "left")
+        side, other = ("left", "right") if left_turn[i] else ("right", "left")
         child = TreeNode(i)
         setattr(node, side, child)
         free.append((node, other))
         node = child
     free.extend([(node, "left"), (node, "right")])
     for i in range(spine, n):
-        k = int(rng.integers(0, len(free)))
+        k = int(pick[i] * len(free))
         parent, side = free[k]
         free[k] = free[-1]
         free.pop()
