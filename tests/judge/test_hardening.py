@@ -493,3 +493,19 @@ def test_in_process_grader_refuses_like_the_worker():
     prep = prepare(p, 1)
     rep = judge_code(p, "import math\ndef my_sqrt(x):\n    return math.isqrt(x)\n", prep, InProcessSession)
     assert rep.verdict == "forbidden"
+
+
+def test_sanitize_rules():
+    from mianjing.judge.sanitize import clean_text, hidden_error, mask_known
+
+    assert clean_text("a\x1b[31mred\x1b[0m\x9b2Jb\x07\r\nc") == "aredb\nc"
+    assert clean_text("x\ud800y") == "x?y"
+    assert clean_text(5) == ""
+    cut = clean_text("z" * 10_000, 100)
+    assert len(cut) == 100 and cut.endswith("(cut)")
+    # a hidden case's own values go, the judge's other numbers stay
+    msg = mask_known("out: got 46341, expected 46340 (tolerance 1e-06, 3 of 20 off)", [{"x": 2147395600}, {"out": 46340}])
+    assert "46340" not in msg and "1e-06" in msg and "3 of 20" in msg
+    shown = hidden_error("ValueError", "ValueError: bad 'abcdef' at 123", "line 4: raise ValueError(s)",
+                         [{"text1": "abcdef"}])
+    assert shown == "ValueError: bad '…' at #\nline 4: raise ValueError(s)"

@@ -74,9 +74,8 @@ def mask_values(text: str, values: Iterable[Any]) -> str:
     strings: list[str] = []
     for v in values:
         _scalars(v, strings)
-    for s in sorted({s for s in strings if not s.lstrip("-").replace(".", "").isdigit()}, key=len, reverse=True):
-        if len(s) >= 2:
-            text = text.replace(s, "…")
+    for s in sorted({s for s in strings if len(s) >= 2 and s in text}, key=len, reverse=True):
+        text = text.replace(s, "…")  # numbers among them are masked below anyway
     return re.sub(r"\d+", "#", text)
 
 
@@ -87,8 +86,8 @@ def mask_known(text: str, values: Iterable[Any]) -> str:
     strings: list[str] = []
     for v in values:
         _scalars(v, strings)
-    for s in sorted({s for s in strings if len(s) >= 2}, key=len, reverse=True):
-        if s.lstrip("-").isdigit() or any(c.isdigit() for c in s):
+    for s in sorted({s for s in strings if len(s) >= 2 and s in text}, key=len, reverse=True):
+        if any(c.isdigit() for c in s):
             text = re.sub(rf"(?<![\w.]){re.escape(s)}(?![\w.])", "…", text)
         else:
             text = text.replace(s, "…")
