@@ -412,3 +412,12 @@ def test_offload_plan_only_zero3_and_cpu_bytes():
     assert z3.cpu_per_gpu == -(-2 * LLAMA70 // n) + -(-16 * LLAMA70 // n)
     assert not train_memory(a, TrainSetup(gpus=n - 1, gpu_memory=24_564 * 2**20, zero=3, offload_optimizer=True,
                                           offload_param=True)).fits
+
+
+def test_infer_json_parts_add_up_to_the_card(app):
+    doc = js(app, "infer", "--model", "llama-3.1-70b", "--gpu", "H100", "--gpus", "4")
+    parts = (doc["reserve_bytes"], doc["weights_bytes_per_gpu"], doc["working_bytes_per_gpu"],
+             doc["free_for_kv_bytes_per_gpu"])
+    assert all(isinstance(p, int) and p > 0 for p in parts)
+    assert sum(parts) == doc["gpu_memory_bytes"] == H100
+    assert doc["max_cached_tokens"] == doc["free_for_kv_bytes_per_gpu"] // doc["kv_bytes_per_token_per_gpu"]

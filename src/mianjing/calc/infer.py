@@ -62,7 +62,8 @@ class InferReport:
             "usable_bytes": self.gpu_memory - self.reserve, "seq": self.seq, "batch": self.batch,
             "dtype": self.dtype, "quant": self.quant,
             "weights_bytes_per_gpu": self.weights, "kv_bytes_per_token_per_gpu": self.kv_per_token,
-            "working_bytes_per_gpu": self.working,  # the prefill activations; the reserve is apart "free_for_kv_bytes_per_gpu": self.free_for_kv,
+            # working = the prefill activations; the reserve is apart (usable = card − reserve)
+            "working_bytes_per_gpu": self.working, "free_for_kv_bytes_per_gpu": self.free_for_kv,
             "fits": self.fits, "max_cached_tokens": self.max_tokens,
             "max_batch_by_context": [{"context": c, "max_batch": b} for c, b in self.table],
             "notes": self.notes,
