@@ -27,7 +27,6 @@ KNOWN_MIXED = {
     ("distributed", "sft_gpu_hours_example"),
     ("distributed", "zero_stage_example_70b"),
     ("fundamentals", "python_object_memory"),
-    ("fundamentals", "rope_context_scaling"),
     ("inference", "decode_arithmetic_intensity"),
     ("inference", "speculative_expected_tokens"),
     ("reports", "dsv3_node_limited_routing"),
