@@ -231,8 +231,12 @@ def speculative_expected_tokens() -> None:
     e = sum(0.8**k * 0.2 * (k + 1) for k in range(4)) + 0.8**4 * 5
     assert abs(e - 3.3616) < 1e-12 and abs(3.3616 / (1 + 4 * 0.1) - 2.4) < 0.01
     # MTP with one extra token (DeepSeek-V3 §5.4.3): acceptance 85-90% gives 1.85-1.9 tokens/step
+    import numpy as np
+
+    rng = np.random.default_rng(0)
     for alpha, want in ((0.85, 1.85), (0.9, 1.9)):
-        assert abs((1 - alpha**2) / (1 - alpha) - want) < 1e-12
+        accepted = rng.random(400_000) < alpha  # one drafted token per step, accepted with prob alpha
+        assert abs(1 + accepted.mean() - want) < 0.005, (alpha, 1 + accepted.mean())
 
 
 def mtp_targets_offsets() -> None:
