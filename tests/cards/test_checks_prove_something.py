@@ -25,9 +25,7 @@ KNOWN_MIXED = {
     ("distributed", "decode_throughput"),
     ("distributed", "llama2_gpu_hours"),
     ("distributed", "sft_gpu_hours_example"),
-    ("distributed", "zero_stage_example_70b"),
     ("inference", "decode_arithmetic_intensity"),
-    ("reports", "dsv3_node_limited_routing"),
     ("reports", "dsv3_training_cost"),
     ("training", "long_seq_activation_numbers"),
 }

@@ -56,8 +56,6 @@ def zero_stage_example_70b() -> None:
     psi, n = 70e9, 64
     per_gpu = [16 * psi, 4 * psi + 12 * psi / n, 2 * psi + 14 * psi / n, 16 * psi / n]
     assert [round(x / GB, 1) for x in per_gpu] == [1120.0, 293.1, 155.3, 17.5]
-    # and stage 3 is exactly total / N
-    assert abs(per_gpu[3] * n - 16 * psi) < 1
 
 
 def _ring_reduce_scatter(bufs: list, counter: list) -> None:

@@ -175,8 +175,8 @@ def dsv3_node_limited_routing() -> None:
     limited_nodes = np.array([len(set(row // per_node)) for row in limited])
     assert limited_nodes.max() <= m
     expected_plain = nodes * (1 - math.comb(n_exp - per_node, k) / math.comb(n_exp, k))
-    assert abs(expected_plain - 5.3) < 0.1, expected_plain
-    assert abs(plain_nodes.mean() - expected_plain) < 0.1
+    assert abs(plain_nodes.mean() - 5.3) < 0.1, plain_nodes.mean()  # simulated plain top-8 routing
+    assert abs(plain_nodes.mean() - expected_plain) < 0.1  # agrees with the closed form
     assert (plain_nodes > m).mean() > 0.5
 
 
