@@ -319,3 +319,18 @@ def lint_source(source: str, path: str = "checks.py") -> list[Finding]:
 def lint_file(path: Path) -> list[Finding]:
     path = Path(path)
     return lint_source(path.read_text(encoding="utf-8"), str(path))
+
+
+def only_constant_functions(path: Path) -> list[str]:
+    """Top-level functions whose every `assert` is a constant-assert: checks that only restate
+    constants, with no independent part at all."""
+    path = Path(path)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    constant = {(f.function.split(".")[0], f.line) for f in lint_file(path) if f.kind == "constant-assert"}
+    out = []
+    for fn in tree.body:
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines = [n.lineno for n in ast.walk(fn) if isinstance(n, ast.Assert)]
+            if lines and all((fn.name, line) in constant for line in lines):
+                out.append(fn.name)
+    return out

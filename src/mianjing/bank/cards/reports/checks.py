@@ -215,18 +215,6 @@ def dsv3_fp8_finegrained() -> None:
     assert abs(float(promoted) - exact) / exact < 0.005
 
 
-def dsv3_training_cost() -> None:
-    """2664K + 119K + 5K = 2788K H800 GPU hours = $5.576M at $2/h; 180K h per trillion tokens = 3.7 days on 2048."""
-    pre, ctx, post = 2664e3, 119e3, 5e3
-    assert pre + ctx + post == 2.788e6
-    assert abs((pre + ctx + post) * 2 - 5.576e6) < 1
-    per_trillion = 180e3
-    assert abs(per_trillion * 14.8 - pre) < 1
-    days = per_trillion / 2048 / 24
-    assert abs(days - 3.7) < 0.05, days
-    assert pre / 2048 / 24 < 60  # pre-training under two months on 2048 GPUs
-
-
 def dsv3_yarn() -> None:
     """YaRN with s = 40: attention temperature sqrt(1/t) = 0.1 ln s + 1 ~ 1.369 (V3's report writes it
     sqrt(t)), i.e. logits scaled by ~1.874 -- read from transformers' DeepSeek-V3 attention built with
