@@ -22,8 +22,8 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [-1, 0, 1, 2, -1, -4]}, hidden=False),
-        Case("example-2", {"nums": [0, 1, 1]}, hidden=False),
+        Case("example-1", {"nums": [-2, 0, 1, 1, 2, -1, -3]}, hidden=False),
+        Case("example-2", {"nums": [1, 2, -4]}, hidden=False),
         Case("example-3", {"nums": [0, 0, 0]}, hidden=False),
         Case("edge-many-zeros", {"nums": [0] * 10}, note="one triplet, however many zeros"),
         Case("edge-repeats", {"nums": [-2, 0, 0, 2, 2, -2, 1, 1, -1]}, note="equal second and third values"),

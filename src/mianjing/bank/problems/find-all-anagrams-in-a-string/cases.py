@@ -28,8 +28,8 @@ def _planted(rng: np.random.Generator, n: int, m: int, alphabet: int, plants: in
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "cbaebabacd", "p": "abc"}, hidden=False),
-        Case("example-2", {"s": "abab", "p": "ab"}, hidden=False),
+        Case("example-1", {"s": "bcaxcabzab", "p": "abc"}, hidden=False),
+        Case("example-2", {"s": "aaba", "p": "ab"}, hidden=False),
         Case("example-3", {"s": "ab", "p": "abc"}, hidden=False),
         Case("edge-equal-strings", {"s": "listen", "p": "silent"}),
         Case("edge-one-letter", {"s": "a", "p": "a"}),

@@ -26,9 +26,10 @@ def _hole_near_top(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 2, 0]}, hidden=False),
-        Case("example-2", {"nums": [3, 4, -1, 1]}, hidden=False),
-        Case("example-3", {"nums": [7, 8, 9, 11, 12]}, hidden=False),
+        Case("example-1", {"nums": [2, 1, -4]}, hidden=False),
+        Case("example-2", {"nums": [5, 3, -2, 1]}, hidden=False),
+        Case("example-3", {"nums": [6, 10, 100]}, hidden=False),
+        Case("edge-swap-chain", {"nums": [3, 4, -1, 1]}, note="a value swapped in must itself be moved on"),
         Case("edge-one", {"nums": [1]}),
         Case("edge-two", {"nums": [2]}),
         Case("edge-negative", {"nums": [-5]}),

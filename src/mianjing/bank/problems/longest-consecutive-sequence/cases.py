@@ -23,9 +23,9 @@ def _with_run(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [100, 4, 200, 1, 3, 2]}, hidden=False),
-        Case("example-2", {"nums": [0, 3, 7, 2, 5, 8, 4, 6, 0, 1]}, hidden=False),
-        Case("example-3", {"nums": [1, 0, 1, 2]}, hidden=False),
+        Case("example-1", {"nums": [10, 5, 12, 3, 11, 4, 50, 13]}, hidden=False),
+        Case("example-2", {"nums": [9, -1, 8, 0, 7, 1, 1, 6, 10]}, hidden=False),
+        Case("example-3", {"nums": [2, 2, 3]}, hidden=False),
         Case("edge-empty", {"nums": []}),
         Case("edge-single", {"nums": [-7]}),
         Case("edge-all-equal", {"nums": [5, 5, 5, 5]}),

@@ -15,9 +15,9 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [-2, 1, -3, 4, -1, 2, 1, -5, 4]}, hidden=False),
-        Case("example-2", {"nums": [1]}, hidden=False),
-        Case("example-3", {"nums": [5, 4, -1, 7, 8]}, hidden=False),
+        Case("example-1", {"nums": [3, -4, 5, -1, 2, -6, 4]}, hidden=False),
+        Case("example-2", {"nums": [-3]}, hidden=False),
+        Case("example-3", {"nums": [2, 3, -1, 4]}, hidden=False),
         Case("edge-single-negative", {"nums": [-7]}),
         Case("edge-all-negative", {"nums": [-5, -2, -8, -3]}, note="the answer is the largest element"),
         Case("edge-all-positive", {"nums": [2, 3, 1, 4]}),

@@ -20,8 +20,8 @@ def _intervals(rng: np.random.Generator, n: int, span: int, max_len: int) -> lis
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"intervals": [[1, 3], [2, 6], [8, 10], [15, 18]]}, hidden=False),
-        Case("example-2", {"intervals": [[1, 4], [4, 5]]}, hidden=False),
+        Case("example-1", {"intervals": [[2, 5], [4, 7], [10, 12], [20, 21]]}, hidden=False),
+        Case("example-2", {"intervals": [[3, 6], [6, 9]]}, hidden=False),
         Case("example-3", {"intervals": [[4, 7], [1, 4]]}, hidden=False),
         Case("edge-single", {"intervals": [[5, 9]]}),
         Case("edge-inside", {"intervals": [[1, 10], [2, 3], [4, 5]]}, note="intervals inside another"),

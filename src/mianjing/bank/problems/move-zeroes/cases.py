@@ -19,7 +19,7 @@ def _sparse(rng: np.random.Generator, n: int, zero_share: float) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [0, 1, 0, 3, 12]}, hidden=False),
+        Case("example-1", {"nums": [0, 5, 0, 0, 8, -2]}, hidden=False),
         Case("example-2", {"nums": [0]}, hidden=False),
         Case("example-3", {"nums": [4, 0, 0, 0, 5, 0]}, hidden=False),
         Case("edge-single-non-zero", {"nums": [7]}),

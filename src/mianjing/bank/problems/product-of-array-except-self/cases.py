@@ -20,8 +20,8 @@ def _bounded(rng: np.random.Generator, n: int, factors: int, zeros: int) -> list
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 2, 3, 4]}, hidden=False),
-        Case("example-2", {"nums": [-1, 1, 0, -3, 3]}, hidden=False),
+        Case("example-1", {"nums": [2, 3, 4, 5]}, hidden=False),
+        Case("example-2", {"nums": [3, 0, -2, 4]}, hidden=False),
         Case("example-3", {"nums": [2, 5]}, hidden=False),
         Case("edge-one-zero", {"nums": [4, 0, 5, 2]}, note="only the zero's own answer is non-zero"),
         Case("edge-two-zeros", {"nums": [0, 3, 0, 2]}, note="every answer is 0"),

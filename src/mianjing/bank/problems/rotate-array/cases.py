@@ -18,8 +18,8 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 2, 3, 4, 5, 6, 7], "k": 3}, hidden=False),
-        Case("example-2", {"nums": [-1, -100, 3, 99], "k": 2}, hidden=False),
+        Case("example-1", {"nums": [10, 20, 30, 40, 50], "k": 2}, hidden=False),
+        Case("example-2", {"nums": [8, -3, 0, 6], "k": 3}, hidden=False),
         Case("example-3", {"nums": [1, 2, 3], "k": 4}, hidden=False),
         Case("edge-k-zero", {"nums": [4, 5, 6], "k": 0}),
         Case("edge-k-is-n", {"nums": [4, 5, 6], "k": 3}, note="a full turn: unchanged"),

@@ -21,8 +21,9 @@ def cases(rng: np.random.Generator) -> list[Case]:
     sym = rng.integers(-9, 10, size=(5, 5))
     sym = sym + sym.T
     out = [
-        Case("example-1", {"matrix": _count(3)}, hidden=False),
-        Case("example-2", {"matrix": [[5, 1, 9, 11], [2, 4, 8, 10], [13, 3, 6, 7], [15, 14, 12, 16]]}, hidden=False),
+        Case("example-1", {"matrix": [[2, 4, 6], [1, 3, 5], [9, 8, 7]]}, hidden=False),
+        Case("example-2", {"matrix": [[3, 14, 1, 8], [7, 0, 12, 5], [10, 6, 2, 15], [4, 11, 9, 13]]}, hidden=False),
+        Case("edge-three", {"matrix": _count(3)}),
         Case("edge-one", {"matrix": [[7]]}),
         Case("edge-two", {"matrix": [[1, 2], [3, 4]]}),
         Case("edge-even", {"matrix": _count(6)}),

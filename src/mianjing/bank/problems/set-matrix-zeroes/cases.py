@@ -20,8 +20,8 @@ def _sparse(rng: np.random.Generator, m: int, n: int, zero_share: float) -> list
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"matrix": [[1, 1, 1], [1, 0, 1], [1, 1, 1]]}, hidden=False),
-        Case("example-2", {"matrix": [[0, 1, 2, 0], [3, 4, 5, 2], [1, 3, 1, 5]]}, hidden=False),
+        Case("example-1", {"matrix": [[4, 7, 2], [3, 0, 5]]}, hidden=False),
+        Case("example-2", {"matrix": [[1, 2, 0], [4, 5, 6], [0, 8, 9]]}, hidden=False),
         Case("edge-one-zero", {"matrix": [[0]]}),
         Case("edge-one-value", {"matrix": [[7]]}),
         Case("edge-one-row", {"matrix": [[1, 0, 3, 4]]}),

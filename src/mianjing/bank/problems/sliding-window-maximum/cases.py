@@ -15,7 +15,7 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 3, -1, -3, 5, 3, 6, 7], "k": 3}, hidden=False),
+        Case("example-1", {"nums": [2, 6, -2, 1, 0, 7, 3, 4], "k": 3}, hidden=False),
         Case("example-2", {"nums": [1], "k": 1}, hidden=False),
         Case("example-3", {"nums": [9, 8, 7, 6, 5], "k": 2}, hidden=False),
         Case("edge-k-one", {"nums": [4, -2, 7, 0], "k": 1}),

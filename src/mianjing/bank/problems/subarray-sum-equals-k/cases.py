@@ -13,9 +13,9 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 1, 1], "k": 2}, hidden=False),
-        Case("example-2", {"nums": [1, 2, 3], "k": 3}, hidden=False),
-        Case("example-3", {"nums": [1, -1, 0], "k": 0}, hidden=False),
+        Case("example-1", {"nums": [2, 2, 2], "k": 4}, hidden=False),
+        Case("example-2", {"nums": [3, 1, 2, -3, 3], "k": 3}, hidden=False),
+        Case("example-3", {"nums": [2, -2, 0], "k": 0}, hidden=False),
         Case("edge-single-hit", {"nums": [5], "k": 5}),
         Case("edge-single-miss", {"nums": [5], "k": -5}),
         Case("edge-zeros-k0", {"nums": [0, 0, 0, 0], "k": 0}, note="every one of the 10 subarrays"),

@@ -15,8 +15,8 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"height": [0, 1, 0, 2, 1, 0, 1, 3, 2, 1, 2, 1]}, hidden=False),
-        Case("example-2", {"height": [4, 2, 0, 3, 2, 5]}, hidden=False),
+        Case("example-1", {"height": [2, 0, 3, 1, 0, 4, 1, 2]}, hidden=False),
+        Case("example-2", {"height": [5, 1, 2, 0, 4]}, hidden=False),
         Case("example-3", {"height": [3, 0, 3]}, hidden=False),
         Case("edge-single", {"height": [5]}),
         Case("edge-two", {"height": [5, 0]}),

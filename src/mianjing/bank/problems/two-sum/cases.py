@@ -44,9 +44,9 @@ def _unique_pair(rng: np.random.Generator, n: int, lo: int, hi: int, tail: bool 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 7, 11, 15], "target": 9}, hidden=False),
-        Case("example-2", {"nums": [3, 2, 4], "target": 6}, hidden=False),
-        Case("example-3", {"nums": [3, 3], "target": 6}, hidden=False),
+        Case("example-1", {"nums": [4, 9, 2, 12], "target": 14}, hidden=False),
+        Case("example-2", {"nums": [5, 3, 7], "target": 10}, hidden=False),
+        Case("example-3", {"nums": [6, 6], "target": 12}, hidden=False),
         Case("edge-two-elements", {"nums": [-1, 1], "target": 0}),
         Case("edge-half-target-once", {"nums": [5, 1, 9, 4], "target": 10}, note="5 + 5 would fit, but there is only one 5"),
         Case("edge-zeros", {"nums": [0, 4, 3, 0], "target": 0}, note="the pair is the two zeros"),
