@@ -14,9 +14,9 @@ def _tree(root, values):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [1, None, 2, 3]}, hidden=False),
+        Case("example-1", {"root": [5, None, 8, 6]}, hidden=False),
         Case("example-2", {"root": []}, hidden=False),
-        Case("example-3", {"root": [1]}, hidden=False),
+        Case("example-3", {"root": [7]}, hidden=False),
         Case("example-4", {"root": [4, 2, 6, 1, 3, 5, 7]}, hidden=False),
         Case("edge-left-chain", {"root": _tree(chain(100, "left"), range(100))}, note="100 nodes, each the left child of the one before"),
         Case("edge-right-chain", {"root": _tree(chain(100, "right"), range(100))}, note="100 nodes, each the right child of the one before"),

@@ -14,8 +14,8 @@ def _tree(root, rng):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [3, 9, 20, None, None, 15, 7]}, hidden=False),
-        Case("example-2", {"root": [1]}, hidden=False),
+        Case("example-1", {"root": [1, 2, 3, 4, None, None, 5]}, hidden=False),
+        Case("example-2", {"root": [8]}, hidden=False),
         Case("example-3", {"root": []}, hidden=False),
         Case("edge-gaps", {"root": [1, 2, 3, None, 4, 5, None, 6, None, None, 7]}, note="levels with missing nodes in the middle"),
         Case("edge-left-chain", {"root": _tree(chain(2000, "left"), rng)}, note="2000 levels of one node"),

@@ -23,9 +23,9 @@ def cases(rng: np.random.Generator) -> list[Case]:
     # the best path (4 -> 9 -> 5) sits in the left subtree, under a very negative root
     low_turn = TreeNode(-1000, TreeNode(9, TreeNode(4), TreeNode(5)), TreeNode(-1000))
     out = [
-        Case("example-1", {"root": [1, 2, 3]}, hidden=False),
-        Case("example-2", {"root": [-10, 9, 20, None, None, 15, 7]}, hidden=False),
-        Case("example-3", {"root": [-3]}, hidden=False),
+        Case("example-1", {"root": [2, -1, 3]}, hidden=False),
+        Case("example-2", {"root": [-5, 8, 12, None, None, 4, 6]}, hidden=False),
+        Case("example-3", {"root": [-7]}, hidden=False),
         Case("edge-all-negative", {"root": _mixed(rng, random_shape(rng, 50), 50, -1000, -1)}, note="50 nodes, all negative"),
         Case("edge-negative-pair", {"root": [-2, -1]}, note="the best path is the single node -1"),
         Case("edge-cut-branches", {"root": [5, -8, 6, 3, None, -1, 2]}, note="negative children that must be left out"),

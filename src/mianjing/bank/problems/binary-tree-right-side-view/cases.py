@@ -14,10 +14,10 @@ def _tree(root, rng):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [1, 2, 3, None, 5, None, 4]}, hidden=False),
-        Case("example-2", {"root": [1, None, 3]}, hidden=False),
+        Case("example-1", {"root": [6, 2, 8, 1, 4]}, hidden=False),
+        Case("example-2", {"root": [9, 4]}, hidden=False),
         Case("example-3", {"root": []}, hidden=False),
-        Case("example-4", {"root": [1, 2, 3, 4]}, hidden=False),
+        Case("example-4", {"root": [5, 3, 8, 2]}, hidden=False),
         Case("edge-single", {"root": [7]}),
         Case("edge-left-chain", {"root": _tree(chain(100, "left"), rng)}, note="100 nodes in a left chain: all visible"),
         Case("edge-zigzag", {"root": _tree(chain(100, "zigzag"), rng)}, note="one child per node, alternating sides"),

@@ -17,8 +17,8 @@ def _traversals(rng, shape):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"preorder": [3, 9, 20, 15, 7], "inorder": [9, 3, 15, 20, 7]}, hidden=False),
-        Case("example-2", {"preorder": [-1], "inorder": [-1]}, hidden=False),
+        Case("example-1", {"preorder": [4, 2, 3, 7, 6], "inorder": [2, 3, 4, 6, 7]}, hidden=False),
+        Case("example-2", {"preorder": [5], "inorder": [5]}, hidden=False),
         Case("example-3", {"preorder": [1, 2, 4, 5, 3, 6], "inorder": [4, 2, 5, 1, 3, 6]}, hidden=False),
         Case("edge-left-child", {"preorder": [2, 1], "inorder": [1, 2]}),
         Case("edge-right-child", {"preorder": [1, 2], "inorder": [1, 2]}),

@@ -19,9 +19,9 @@ def _sorted_unique(rng, n):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [-10, -3, 0, 5, 9]}, hidden=False),
-        Case("example-2", {"nums": [1, 3]}, hidden=False),
-        Case("example-3", {"nums": [0]}, hidden=False),
+        Case("example-1", {"nums": [-6, -2, 0, 3, 7, 11]}, hidden=False),
+        Case("example-2", {"nums": [4, 8]}, hidden=False),
+        Case("example-3", {"nums": [5]}, hidden=False),
         Case("edge-seven", {"nums": list(range(1, 8))}, note="7 values: a perfect tree of height 3"),
         Case("edge-eight", {"nums": list(range(1, 9))}, note="8 values: one level only partly filled"),
         Case("edge-negative", {"nums": list(range(-10_000, -9_980, 2))}, note="negative values only"),

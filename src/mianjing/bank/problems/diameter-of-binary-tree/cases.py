@@ -19,9 +19,9 @@ def cases(rng: np.random.Generator) -> list[Case]:
     off_root = TreeNode(1, TreeNode(2, chain(2, "left"), chain(2, "right")))
     bend_low = TreeNode(0, TreeNode(1), TreeNode(2, chain(5, "left"), chain(5, "right")))
     out = [
-        Case("example-1", {"root": [1, 2, 3, 4, 5]}, hidden=False),
-        Case("example-2", {"root": [1, 2]}, hidden=False),
-        Case("example-3", {"root": [1, 2, None, 3, 4, 5, None, None, 6]}, hidden=False),
+        Case("example-1", {"root": [6, 3, 9, 1, 4, None, None, None, None, 5]}, hidden=False),
+        Case("example-2", {"root": [2, 7]}, hidden=False),
+        Case("example-3", {"root": [10, 20, None, 30, 40, 50, None, None, 60]}, hidden=False),
         Case("edge-single", {"root": [0]}),
         Case("edge-off-root", {"root": _tree(off_root, rng)}, note="the longest path avoids the root"),
         Case("edge-bend-low", {"root": _tree(bend_low, rng)}, note="the longest path turns two levels down"),

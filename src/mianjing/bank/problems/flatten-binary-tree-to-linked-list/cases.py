@@ -18,9 +18,9 @@ def _tree(root, rng):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [1, 2, 5, 3, 4, None, 6]}, hidden=False),
+        Case("example-1", {"root": [7, 3, 9, 1, 4, None, 8]}, hidden=False),
         Case("example-2", {"root": []}, hidden=False),
-        Case("example-3", {"root": [0]}, hidden=False),
+        Case("example-3", {"root": [2]}, hidden=False),
         Case("edge-left-only", {"root": [1, 2, None, 3]}, note="a root with a left child that has a left child"),
         Case("edge-left-chain", {"root": _tree(chain(2000, "left"), rng)}, note="2000 nodes in a left chain"),
         Case("edge-right-chain", {"root": _tree(chain(2000, "right"), rng)}, note="already flat: 2000 right children"),

@@ -16,8 +16,8 @@ def _tree(root, values):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [4, 2, 7, 1, 3, 6, 9]}, hidden=False),
-        Case("example-2", {"root": [2, 1, 3]}, hidden=False),
+        Case("example-1", {"root": [5, 3, 8, 1, 4, None, 9]}, hidden=False),
+        Case("example-2", {"root": [6, 2]}, hidden=False),
         Case("example-3", {"root": []}, hidden=False),
         Case("edge-single", {"root": [5]}),
         Case("edge-left-chain", {"root": _tree(chain(100, "left"), range(100))}, note="100 nodes in a left chain"),

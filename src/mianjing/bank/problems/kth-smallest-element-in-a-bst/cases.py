@@ -17,9 +17,9 @@ def _bst(rng, shape):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [3, 1, 4, None, 2], "k": 1}, hidden=False),
-        Case("example-2", {"root": [5, 3, 6, 2, 4, None, None, 1], "k": 3}, hidden=False),
-        Case("example-3", {"root": [5, 3, 6, 2, 4, None, None, 1], "k": 6}, hidden=False),
+        Case("example-1", {"root": [7, 3, 9, 1, 5], "k": 2}, hidden=False),
+        Case("example-2", {"root": [7, 3, 9, 1, 5], "k": 5}, hidden=False),
+        Case("example-3", {"root": [4, 2, None, 1, 3], "k": 4}, hidden=False),
         Case("edge-single", {"root": [0], "k": 1}),
         Case("edge-root-is-answer", {"root": [2, 1, 3], "k": 2}),
         Case("edge-right-chain-last", {"root": _bst(rng, chain(10_000, "right")), "k": 10_000}, note="10^4-node right chain, k = n"),

@@ -34,14 +34,14 @@ def _case(rng, shape, pick="random"):
 
 
 def cases(rng: np.random.Generator) -> list[Case]:
-    example = [3, 5, 1, 6, 2, 0, 8, None, None, 7, 4]
+    example = [6, 9, 1, 4, 7, 3, 0, None, None, 2, 8]
     out = [
-        Case("example-1", {"root": example, "p": 5, "q": 1}, hidden=False),
-        Case("example-2", {"root": example, "p": 5, "q": 4}, hidden=False),
-        Case("example-3", {"root": [1, 2], "p": 1, "q": 2}, hidden=False),
-        Case("edge-siblings", {"root": example, "p": 7, "q": 4}, note="two leaves with the same parent"),
-        Case("edge-across-root", {"root": example, "p": 6, "q": 8}, note="p and q in different subtrees of the root"),
-        Case("edge-q-above-p", {"root": example, "p": 4, "q": 3}, note="q is the root, an ancestor of p"),
+        Case("example-1", {"root": example, "p": 9, "q": 1}, hidden=False),
+        Case("example-2", {"root": example, "p": 9, "q": 8}, hidden=False),
+        Case("example-3", {"root": [2, 5], "p": 5, "q": 2}, hidden=False),
+        Case("edge-siblings", {"root": example, "p": 2, "q": 8}, note="two leaves with the same parent"),
+        Case("edge-across-root", {"root": example, "p": 4, "q": 0}, note="p and q in different subtrees of the root"),
+        Case("edge-q-above-p", {"root": example, "p": 8, "q": 6}, note="q is the root, an ancestor of p"),
         Case("edge-chain-ends", _chain_ends(rng), note="10^4-node chain: p the root's child, q the last node"),
         Case("edge-deep", _case(rng, deep_shape(rng, 10_000, 5000), "deep"), note="10^4 nodes, p and q among the deepest"),
         Case("edge-bushy", _case(rng, random_shape(rng, 10_000)), note="10^4 nodes, random shape"),

@@ -20,8 +20,8 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
     right_deep = TreeNode(1, TreeNode(2), chain(8, "right"))  # the deeper side is the right one
     out = [
-        Case("example-1", {"root": [3, 9, 20, None, None, 15, 7]}, hidden=False),
-        Case("example-2", {"root": [1, None, 2]}, hidden=False),
+        Case("example-1", {"root": [8, 4, 12, None, 6, None, None, 5]}, hidden=False),
+        Case("example-2", {"root": [6, 1]}, hidden=False),
         Case("example-3", {"root": []}, hidden=False),
         Case("edge-single", {"root": [0]}),
         Case("edge-right-deeper", {"root": _tree(right_deep, rng)}, note="a short left branch, a long right one"),

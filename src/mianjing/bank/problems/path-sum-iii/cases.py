@@ -19,8 +19,8 @@ def _small(rng, shape, n):
 def cases(rng: np.random.Generator) -> list[Case]:
     big = 10**9
     out = [
-        Case("example-1", {"root": [10, 5, -3, 3, 2, None, 11, 3, -2, None, 1], "target_sum": 8}, hidden=False),
-        Case("example-2", {"root": [5, 4, 8, 11, None, 13, 4, 7, 2, None, None, 5, 1], "target_sum": 22}, hidden=False),
+        Case("example-1", {"root": [4, 2, -1, 1, 3, None, 5], "target_sum": 5}, hidden=False),
+        Case("example-2", {"root": [3, -2, 1, 2, None, None, -1], "target_sum": 1}, hidden=False),
         Case("example-3", {"root": [0, 0, 0], "target_sum": 0}, hidden=False),
         Case("edge-empty", {"root": [], "target_sum": 0}),
         Case("edge-single-match", {"root": [-7], "target_sum": -7}),

@@ -44,9 +44,9 @@ def _drop_leaf(rng, root):
 def cases(rng: np.random.Generator) -> list[Case]:
     deep_half = fill(chain(499, "zigzag"), random_values(rng, 499, -100, 100))
     out = [
-        Case("example-1", {"root": [1, 2, 2, 3, 4, 4, 3]}, hidden=False),
-        Case("example-2", {"root": [1, 2, 2, None, 3, None, 3]}, hidden=False),
-        Case("example-3", {"root": [1, 2, 2, 2, None, 2]}, hidden=False),
+        Case("example-1", {"root": [7, 4, 4, 1, None, None, 1]}, hidden=False),
+        Case("example-2", {"root": [7, 4, 4, 1, None, 1]}, hidden=False),
+        Case("example-3", {"root": [8, 5, 5, 5, None, 5]}, hidden=False),
         Case("edge-single", {"root": [0]}),
         Case("edge-one-child", {"root": [1, 2]}, note="a root with only a left child"),
         Case("edge-sides-symmetric-not-mirrored", {"root": [1, 2, 3, 4, 4, 5, 5]}, note="each subtree symmetric, the two differ"),

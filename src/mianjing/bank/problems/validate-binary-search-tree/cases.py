@@ -36,9 +36,9 @@ def _break(rng, root, how):
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"root": [2, 1, 3]}, hidden=False),
-        Case("example-2", {"root": [5, 1, 4, None, None, 3, 6]}, hidden=False),
-        Case("example-3", {"root": [5, 4, 6, None, None, 3, 7]}, hidden=False),
+        Case("example-1", {"root": [8, 3, 10]}, hidden=False),
+        Case("example-2", {"root": [6, 2, 5]}, hidden=False),
+        Case("example-3", {"root": [10, 5, 15, None, None, 6, 20]}, hidden=False),
         Case("edge-single", {"root": [0]}),
         Case("edge-equal-child", {"root": [1, 1]}, note="a left child equal to its parent"),
         Case("edge-all-equal", {"root": [2, 2, 2]}),

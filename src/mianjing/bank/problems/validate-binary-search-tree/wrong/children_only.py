@@ -1,6 +1,6 @@
 """Checks every parent against its own two children only. A BST needs more: every value in the left
-subtree below the parent, every value in the right subtree above it. In [5, 4, 6, None, None, 3, 7]
-each parent-child pair looks fine, but 3 sits in 5's right subtree."""
+subtree below the parent, every value in the right subtree above it. In [10, 5, 15, None, None, 6, 20]
+each parent-child pair looks fine, but 6 sits in 10's right subtree."""
 
 
 def is_valid_bst(root):
