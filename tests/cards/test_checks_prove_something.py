@@ -20,7 +20,6 @@ SAMPLES = Path(__file__).parent / "lint_samples"
 # a listed check that no longer has a finding fails the test below, so it is removed when fixed.
 # None of these checks *only* restates constants (test_no_check_only_restates_constants enforces it).
 KNOWN_MIXED = {
-    ("alignment", "grpo_step_compute_estimate"),
     ("data", "temperature_sampling_mix"),
     ("distributed", "decode_throughput"),
     ("inference", "decode_arithmetic_intensity"),

@@ -489,7 +489,6 @@ def grpo_step_compute_estimate() -> None:
     del y
     N = 7e9
     tokens = 128 * 8 * 2000
-    assert tokens == 2_048_000
     gen = fwd_per * N * tokens
     ref_and_old = 2 * fwd_per * N * tokens
     update = train_per * N * tokens
@@ -497,9 +496,6 @@ def grpo_step_compute_estimate() -> None:
     assert 1.6e17 < total < 1.8e17, total
     seconds = total / (8 * 0.30 * 989e12)
     assert 65 < seconds < 80, seconds
-    # 500 such steps at ~2-3 min wall each (generation runs far below peak): 17-25 h on 8 GPUs
-    lo_h, hi_h = 500 * 120 / 3600, 500 * 180 / 3600
-    assert 16 < lo_h < 17 and hi_h == 25
 
 
 def bradley_terry_reward_model_recovers_differences() -> None:
