@@ -509,3 +509,27 @@ def test_sanitize_rules():
     shown = hidden_error("ValueError", "ValueError: bad 'abcdef' at 123", "line 4: raise ValueError(s)",
                          [{"text1": "abcdef"}])
     assert shown == "ValueError: bad '…' at #\nline 4: raise ValueError(s)"
+
+
+def test_the_worker_cannot_be_patched_to_report_for_the_harness(judge, still_works):
+    # module body replaces the worker's own case runner with one that reports the check's wishes
+    forged = textwrap.dedent("""
+    import sys
+    _w = sys.modules["mianjing.judge.worker"]
+    def _run(self, inputs, seed):
+        vals = list(inputs["values"])
+        out = []
+        for i in range(0, len(vals) - 1, 2):
+            out += [vals[i + 1], vals[i]]
+        if len(vals) % 2:
+            out.append(vals[-1])
+        n = len(vals)
+        return "result", {"outputs": {"out": out, "nodes": [i ^ 1 if (i ^ 1) < n else i for i in range(n)]},
+                          "stdout": ""}
+    _w.Submission.run = _run
+    def swap_pairs(head):
+        return head
+    """)
+    rep = judge.judge("swap-pairs", forged, seed=1)
+    assert rep.verdict != "accepted"
+    still_works()

@@ -185,19 +185,23 @@ def install_guards(targets: list[str]) -> list[str]:
 class HarnessSeal:
     """What the judge's harness code looks like before any submitted byte runs: the functions and
     classes of the problem's harness namespace and of the judge modules harnesses use, and each
-    function's code. Checked before every case, so a submission that rebinds them (the harness
+    function's code. Checked after every case, so a submission that rebinds them (the harness
     namespace is reachable through the classes it hands over, e.g. ListNode.__init__.__globals__)
     or swaps a function's __code__ gets an error instead of a report of its own making.
 
-    This stops tampering through Python's attributes. A submission that rewrites frames or raw
-    memory (ctypes) can still forge what the worker reports about object identity; values are
-    compared in the controller and cannot be forged that way."""
+    This stops tampering through Python's attributes that stays in place. A submission that
+    restores what it changed before the case ends, or rewrites frames or raw memory (ctypes), can
+    still forge what the worker reports about object identity; values are compared in the
+    controller and cannot be forged that way."""
 
-    MODULES = ("mianjing.judge.harness", "mianjing.judge.structures")
+    MODULES = ("mianjing.judge.harness", "mianjing.judge.structures", "mianjing.judge.worker", "mianjing.judge.wire")
 
     def __init__(self, custom: dict[str, Any] | None):
         self.spaces = [custom] if custom is not None else []
         self.spaces += [vars(sys.modules[m]) for m in self.MODULES if m in sys.modules]
+        # and the methods of the judge's own classes (Submission.run, CappedWriter.take, ...)
+        self.spaces += [vars(c) for m in self.MODULES if m in sys.modules for c in list(vars(sys.modules[m]).values())
+                        if isinstance(c, type) and c.__module__ == m]
         self.bound = [{k: v for k, v in ns.items() if isinstance(v, (FunctionType, type))} for ns in self.spaces]
         self.codes = [(f, f.__code__, f.__defaults__, f.__kwdefaults__)
                       for b in self.bound for f in b.values() if isinstance(f, FunctionType)]
@@ -285,11 +289,7 @@ class Submission:
         saved = sys.stdout, sys.stderr
         sys.stdout = sys.stderr = self.out
         try:
-            if self.seal is not None and not self.seal.intact():
-                raise harness.HarnessError("your code modified the judge's harness", "runtime_error")
             outputs = harness.run_case(self.entry, inputs, self.spec, self.job["dtype"], seed, self.custom)
-            if self.seal is not None and not self.seal.intact():
-                raise harness.HarnessError("your code modified the judge's harness", "runtime_error")
             return "result", {"outputs": outputs, "stdout": self.out.take()}
         except BaseException as exc:  # noqa: BLE001
             err = classify(exc)
@@ -317,6 +317,7 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
     if apply_job_limits is not None:
         layers = apply_job_limits(job)  # final rlimits and seccomp, before any user byte runs
     sub = Submission(job)
+    run_case = Submission.run
     err = sub.check()
     # the last word of trusted code: nothing submitted has run yet, so the controller believes
     # these layers and a refusal here, and nothing the worker says after it
@@ -337,7 +338,9 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
         if kind != "case":
             return
         t0 = time.perf_counter()
-        kind, body = sub.run(msg["inputs"], msg["seed"])
+        kind, body = run_case(sub, msg["inputs"], msg["seed"])  # the class's own run, bound before user code
+        if sub.seal is not None and not sub.seal.intact():  # checked once per case, after it ran
+            kind, body = "error", {"verdict": "runtime_error", "message": "your code modified the judge's harness"}
         body["worker_ms"] = (time.perf_counter() - t0) * 1000  # informative only: the controller times
         try:
             wire.send(fd, kind, body)
