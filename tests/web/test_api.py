@@ -270,3 +270,18 @@ def test_solution_before_acceptance_is_recorded_and_after_it_is_not():
     assert 'class="solution"' in c.get("/problems/sqrt-int").text  # the tab holds it from the start
     c.post("/problems/sqrt-int/solution")
     assert len(_guide_events("sqrt-int")) == before  # no reveal recorded once solved
+
+
+def test_the_verdict_panel_long_polls_and_shows_queued_then_the_verdict():
+    judge = GatedJudge()
+    c = client_for(judge)
+    first = c.post("/api/judge/sqrt-int?wait=0", json={"code": "# a", "mode": "submit"}).json()["job"]
+    second = c.post("/api/judge/sqrt-int?wait=0", json={"code": "# b", "mode": "run"}).json()["job"]
+    r1 = c.get(f"/problems/sqrt-int/jobs/{first}?wait=0.2")
+    r2 = c.get(f"/problems/sqrt-int/jobs/{second}?wait=0.2")
+    assert (r1.status_code, r1.json()["state"]) == (202, "running")
+    assert (r2.status_code, r2.json()["state"], r2.json()["position"]) == (202, "queued", 1)
+    judge.gate.set()
+    done = c.get(f"/problems/sqrt-int/jobs/{second}?wait=10")
+    assert done.status_code == 200 and 'data-verdict="accepted"' in done.text
+    assert c.get(f"/problems/rmsnorm/jobs/{first}").status_code == 404  # a job belongs to its problem

@@ -171,15 +171,19 @@ def test_language_switch_is_remembered(page, server):
 def test_every_page_at_desktop_and_phone_width(browser, server, shots):
     """Screenshots of each page at 1280x800 and 390 px wide; nothing overflows the phone's width."""
     paths = ["/", "/problems", "/problems/rmsnorm", "/cards", "/cards/zero-stages", "/review", "/calc/kv",
-             "/calc/train", "/settings"]
+             "/calc/zero", "/calc/train", "/calc/infer", "/calc/params", "/calc/lora", "/settings"]
     for width, height in ((1280, 800), (390, 844)):
         ctx = browser.new_context(viewport={"width": width, "height": height})
         pg = ctx.new_page()
+        errors: list[str] = []  # a script that throws, a resource that 404s, a CSP violation
+        pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+        pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         pg.goto(server.url("/", token=True))
         for path in paths:
             resp = pg.goto(server.url(path))
             assert resp.status == 200, path
             pg.wait_for_load_state("networkidle")
+            assert not errors, (path, errors)
             name = (path.strip("/").replace("/", "-") or "home") + f"-{width}.png"
             pg.screenshot(path=str(shots / name), full_page=width < 500)
             if width < 500:

@@ -120,7 +120,7 @@ def presets() -> list[str]:
 
 # ---------------------------------------------------------------- charts (data only; static/calc.js draws)
 
-KV_CHART_SEQS = [4096 * i for i in range(0, 33)]  # 0 to 128K tokens: straight lines, slopes = bytes per token
+KV_CHART_SEQS = [1024 * 2**i for i in range(8)]  # 1K to 128K tokens; log-log: parallel lines, gaps = ratios
 KV_CHART_MODELS = ["llama-2-7b", "llama-3.1-8b", "llama-3.1-70b", "deepseek-v3"]  # MHA, GQA, GQA, MLA
 
 
@@ -134,7 +134,7 @@ def zero_components(doc: dict[str, Any]) -> dict[str, Any] | None:
     parts = {"parameters (fp16)": [2 * psi / (n if s >= 3 else 1) for s in stages],
              "gradients (fp16)": [2 * psi / (n if s >= 2 else 1) for s in stages],
              f"optimizer states (K={k})": [k * psi / (n if s >= 1 else 1) for s in stages]}
-    return {"type": "stacked", "labels": [f"ZeRO-{s}" for s in stages], "unit": "bytes",
+    return {"type": "stacked", "labels": [f"ZeRO-{s}" for s in stages], "unit": "bytes", "x_label": "stage",
             "series": [{"label": name, "values": [round(v) for v in values]} for name, values in parts.items()],
             "totals": [s["bytes_per_gpu"] for s in doc["stages"]]}
 
@@ -157,7 +157,7 @@ def kv_lines(doc: dict[str, Any], query: dict[str, str], models: list[str]) -> d
                            "values": [v["bytes_per_token"] * s * batch for s in KV_CHART_SEQS]})
     if not series:
         return None
-    return {"type": "lines", "x": KV_CHART_SEQS, "unit": "bytes", "series": series, "log": False, "x_label": "seq"}
+    return {"type": "lines", "x": KV_CHART_SEQS, "unit": "bytes", "series": series, "log": True, "x_label": "seq"}
 
 
 def chart(kind: str, doc: dict[str, Any], query: dict[str, str], models: list[str]) -> dict[str, Any] | None:
@@ -166,14 +166,14 @@ def chart(kind: str, doc: dict[str, Any], query: dict[str, str], models: list[st
     if kind == "kv":
         return kv_lines(doc, query, models)
     if kind == "params" and doc.get("components"):
-        return {"type": "bars", "labels": [c["name"] for c in doc["components"]], "unit": "count",
+        return {"type": "bars", "labels": [c["name"] for c in doc["components"]], "unit": "count", "x_label": "component",
                 "series": [{"label": "parameters", "values": [c["count"] for c in doc["components"]]}]}
     if kind == "lora" and doc.get("modules"):
-        return {"type": "bars", "labels": [m["name"] for m in doc["modules"]], "unit": "count",
+        return {"type": "bars", "labels": [m["name"] for m in doc["modules"]], "unit": "count", "x_label": "module",
                 "series": [{"label": "trainable", "values": [m["trainable"] for m in doc["modules"]]}]}
     if kind == "infer" and doc.get("max_batch_by_context"):
         rows = doc["max_batch_by_context"]
-        return {"type": "bars", "labels": [f"{r['context'] // 1024}K" for r in rows], "unit": "count",
+        return {"type": "bars", "labels": [f"{r['context'] // 1024}K" for r in rows], "unit": "count", "x_label": "context",
                 "series": [{"label": "largest batch", "values": [r["max_batch"] for r in rows]}]}
     return None
 

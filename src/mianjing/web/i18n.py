@@ -128,6 +128,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "hints_recorded": ("每条提示会记录下来（和 mianjing hint 一样）。", "Each hint is recorded (as with `mianjing hint`)."),
     "after_ac": ("通过后", "after AC"),
     "new_cards": ("张新卡片待学", "new cards to learn"),
+    "ahead": ("个在前面", "ahead"),
     "clear_filters": ("清除筛选", "Clear filters"),
 }
 

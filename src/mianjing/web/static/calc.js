@@ -10,12 +10,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const el = document.getElementById("calc-chart");
   if (!el) return;
   const spec = JSON.parse(document.getElementById("chart-data").textContent);
-  const fmt = spec.unit === "bytes" ? Charts.bytes : (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : String(v));
+  const fmt = spec.unit === "bytes" ? Charts.bytes : (v) => v == null ? "" : (v >= 1e9 ? `${(v / 1e9).toFixed(2)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : String(v));
   const draw = () => {
     if (spec.type === "lines") {
       Charts.lines(el, spec.x, spec.series, { yFormat: fmt, xFormat: Charts.tokens, log: spec.log, xLabel: spec.x_label || "" });
     } else {
-      Charts.bars(el, spec.labels, spec.series, { stack: spec.type === "stacked", yFormat: fmt });
+      Charts.bars(el, spec.labels, spec.series, { stack: spec.type === "stacked", yFormat: fmt, xLabel: spec.x_label || "" });
     }
   };
   draw();

@@ -20,7 +20,7 @@ const Charts = (() => {
   }
 
   // series: [{label, values}], categorical x (labels); stacked when stack=true
-  function bars(el, labels, series, { stack = false, height = 260, yFormat = null, colors = palette } = {}) {
+  function bars(el, labels, series, { stack = false, height = 260, yFormat = null, colors = palette, xLabel = "" } = {}) {
     el.innerHTML = "";
     const xs = labels.map((_, i) => i);
     let ys = series.map((s) => s.values.slice());
@@ -35,7 +35,7 @@ const Charts = (() => {
       axes: axes(labels, yFormat),
       legend: { show: series.length > 1 },
       cursor: { drag: { x: false, y: false } },
-      series: [{ label: "" }].concat(order.map((k) => ({
+      series: [{ label: xLabel || " ", value: (u, v) => (v == null ? "" : labels[v] ?? "") }].concat(order.map((k) => ({
         label: series[k].label, fill: colors[k % colors.length], stroke: colors[k % colors.length], width: 0,
         paths: bar, points: { show: false },
         value: (u, v, si, i) => (i == null ? "" : (yFormat || String)(series[k].values[i])),
@@ -49,14 +49,15 @@ const Charts = (() => {
     el.innerHTML = "";
     const opts = {
       width: width(el), height,
-      scales: { x: { time: false, distr: log ? 3 : 1, log: 2 }, y: { range: (u, min, max) => [0, max * 1.05 || 1] } },
+      scales: log ? { x: { time: false, distr: 3, log: 2 }, y: { distr: 3, log: 10 } }
+                  : { x: { time: false }, y: { range: (u, min, max) => [0, max * 1.05 || 1] } },
       legend: { live: true },
       axes: [
         { stroke: ink, grid: { stroke: grid, width: 1 }, values: xFormat ? (u, s) => s.map(xFormat) : undefined },
         { stroke: ink, grid: { stroke: grid, width: 1 }, size: 84, values: yFormat ? (u, s) => s.map(yFormat) : undefined },
       ],
       series: [{ label: xLabel, value: (u, v) => (v == null ? "" : (xFormat || String)(v)) }].concat(series.map((s, k) => ({
-        label: s.label, stroke: palette[k % palette.length], width: 2, dash: s.dash,
+        label: s.label, stroke: palette[k % palette.length], width: 2, dash: s.dash, points: { show: false },
         value: (u, v) => (v == null ? "" : (yFormat || String)(v)),
       }))),
     };
@@ -64,12 +65,14 @@ const Charts = (() => {
   }
 
   function bytes(v) {
+    if (v == null) return "";
     const u = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
     let i = 0;
     while (Math.abs(v) >= 1024 && i < u.length - 1) { v /= 1024; i++; }
     return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${u[i]}`;
   }
   function tokens(v) {
+    if (v == null) return "";
     return v >= 1024 ? `${(v / 1024).toFixed(0)}K` : String(v);
   }
   return { bars, lines, bytes, tokens };

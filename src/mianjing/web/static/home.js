@@ -4,7 +4,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const el = document.getElementById("forecast-chart");
   const doc = JSON.parse(document.getElementById("forecast-data").textContent);
   const labels = doc.dates.map((d) => d.slice(5));
-  Charts.bars(el, labels, [{ label: "due", values: doc.due }], { height: 200 });
+  Charts.bars(el, labels, [{ label: "due", values: doc.due }], { height: 200, xLabel: "day" });
   document.getElementById("interview-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const value = e.target.elements.interview_date.value || null;

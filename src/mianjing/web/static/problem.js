@@ -29,7 +29,9 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   function showState(state, position) {
-    const label = state === "queued" ? words.queued + (position ? ` (#${position + 1})` : "") : words.running;
+    // the head of the queue is being judged: the worker takes it the moment it arrives
+    if (state === "queued" && !position) state = "running";
+    const label = state === "queued" ? `${words.queued} (${position} ${words.ahead})` : words.running;
     panel.innerHTML = `<div class="verdict-head pending" data-state="${state}"><span class="spinner"></span><span class="big">${label}</span></div>`;
   }
 

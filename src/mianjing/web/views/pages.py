@@ -122,16 +122,24 @@ async def verdict(pid: str, job_id: str, request: Request, wait: float = 0.0) ->
     if found is None or found[0].problem != p.id:
         raise HTTPException(404, f"no judging job {job_id!r} for {p.id}")
     job = found[0]
+    queue = request.app.state.queue
+
+    def shown() -> tuple[str, int | None]:
+        """What the page shows: 'running' for the head of the queue (the worker takes it at once),
+        'queued' with its place behind others."""
+        pos = (queue.get(job_id) or (job, None))[1]
+        return ("running" if job.state == "running" or pos == 0 else "queued"), pos
+
     if not job.future.done() and wait > 0:
-        # back at once when the verdict is in, or when the state the page shows (queued) is stale;
-        # asyncio.wait never cancels what it waits for: a closed tab leaves the judgement running
-        done, shown = asyncio.wrap_future(job.future), job.state
+        # back when the verdict is in, or when what the page shows is stale (its place in the queue
+        # moved); asyncio.wait never cancels what it waits for: a closed tab leaves the judgement running
+        done, before = asyncio.wrap_future(job.future), shown()
         deadline = asyncio.get_running_loop().time() + min(wait, 10.0)
-        while not job.future.done() and job.state == shown and asyncio.get_running_loop().time() < deadline:
+        while not job.future.done() and shown() == before and asyncio.get_running_loop().time() < deadline:
             await asyncio.wait([done], timeout=0.05)
     if not job.future.done():
-        found = request.app.state.queue.get(job_id)
-        return JSONResponse(job.public(position=found[1] if found else None), status_code=202)
+        state, pos = shown()
+        return JSONResponse(job.public(position=pos) | {"state": state}, status_code=202)
     related = related_cards(p) if job.doc and job.doc.get("verdict") == "accepted" and job.mode == "submit" else []
     return page(request, "_verdict.html", p=p, job=job, doc=job.doc, related=related)
 
