@@ -392,7 +392,7 @@ def _watch_client(conn: socket.socket, cancel: Any) -> None:
     while not cancel.is_set():
         try:
             r, _, _ = select.select([conn], [], [], 0.2)
-            if r and not conn.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT):
+            if r and not conn.recv(4096, socket.MSG_DONTWAIT):  # bytes after the request are dropped
                 cancel.set()  # EOF: nobody is waiting for this verdict
         except BlockingIOError:
             continue
