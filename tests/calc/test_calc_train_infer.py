@@ -24,7 +24,10 @@ def test_full_zero3_qwen32b_lines_by_hand():
     assert got["weights"] == 2 * QWEN32 // 8
     assert got["gradients"] == 2 * QWEN32 // 8
     assert got["optimizer states"] == 12 * QWEN32 // 8
-    assert got["activations (full recompute)"] == 64 * 2 * 4096 * 5120 + 34 * 4096 * 5120
+    # 64 layer inputs + one layer recomputed: norms 16·s·h + attention 2·s·(5120 + 1024 + 1024 + 2·5120) + MLP 8·s·f
+    one_layer = 16 * 4096 * 5120 + 2 * 4096 * (5120 + 2 * 1024 + 2 * 5120) + 8 * 4096 * 27648
+    assert one_layer == 1_384_120_320
+    assert got["activations (full recompute)"] == 64 * 2 * 4096 * 5120 + one_layer
     assert got["logits (fp32, for the loss)"] == 4 * 4096 * 152064
     assert got["buffers"] == 4 * 152064 * 5120  # ZeRO-3 gathers the largest layer; the reserve is apart
     assert r.per_gpu == sum(got.values()) and r.fits
@@ -76,7 +79,10 @@ def test_activation_recompute_ordering():
     acts = [next(x.bytes for x in train_memory(a, TrainSetup(recompute=m, seq=8192)).lines if x.name.startswith("activ"))
             for m in ("none", "selective", "full")]
     assert acts[0] > acts[1] > acts[2]
-    assert acts[0] == 32 * (34 * 8192 * 4096 + 5 * 32 * 8192 * 8192)
+    per_layer = 16 * 8192 * 4096 + 2 * 8192 * (4096 + 2 * 1024 + 2 * 4096) + 8 * 8192 * 14336  # Llama-3.1-8B
+    assert acts[1] == 32 * per_layer
+    assert acts[0] == 32 * (per_layer + 5 * 32 * 8192 * 8192)  # + attention scores (Korthikanti's term)
+    assert acts[2] == 32 * 2 * 8192 * 4096 + per_layer
 
 
 @pytest.mark.parametrize("kw,msg", [

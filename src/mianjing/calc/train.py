@@ -9,13 +9,15 @@ Model states (per parameter, mixed-precision Adam):
 ZeRO stage s shards the optimizer states (s >= 1), the gradients (s >= 2) and the weights (s = 3) over
 the data-parallel GPUs; tensor parallelism (TP = t) splits every weight t ways first.
 
-Activations: Korthikanti et al. 2022, "Reducing Activation Recomputation in Large Transformer Models",
-per layer with tensor + sequence parallelism (16-bit activations):
-    none       s·b·h·(34 + 5·a·s/h) / t
-    selective  s·b·h·34 / t             (attention scores recomputed; what FlashAttention gives)
-    full       s·b·h·2 / t              (only each layer's input kept) + one layer being recomputed
-The formula is derived for GPT blocks (4h GeLU MLP, dropout); for Llama-style blocks it is an
-estimate, not an exact count. Logits for the loss add 4·s·b·V/t bytes (fp32).
+Activations: counted tensor by tensor for Llama-style blocks (RMSNorm, GQA or MLA attention through
+FlashAttention, SwiGLU MLP or experts; see layer_activation_bytes), the way Korthikanti et al. 2022
+("Reducing Activation Recomputation in Large Transformer Models") count GPT blocks, whose 34·s·b·h per
+layer undercounts Llama's wider SwiGLU MLP and fp32 norm copies by 1.5-2× (measured on an H200 with
+bench/activation_memory.py). With tensor + sequence parallelism everything divides by t:
+    selective  every layer's tensors                      (no checkpointing; FlashAttention)
+    none       + 5·H·s²·b per layer for attention scores  (Korthikanti's term; no FlashAttention)
+    full       2·s·b·h per layer + one layer recomputed   (activation checkpointing)
+Logits for the loss add 4·s·b·V/t bytes (fp32).
 
 LoRA / QLoRA: frozen base weights in bf16 (LoRA) or NF4 with double quantization (QLoRA: 4 bits +
 an 8-bit absmax per 64 weights + an fp32 constant per 256 absmax blocks = 4.127 bits; Dettmers et al.
@@ -48,6 +50,8 @@ CONVENTIONS = {"zero-paper": 16, "fp32-grads": 18}
 TRAIN_DTYPES = {"bf16": 2, "fp16": 2, "fp32": 4}
 # The ways to spread model states over data-parallel GPUs that the plan compares.
 STRATEGIES = ("zero-0", "zero-1", "zero-2", "zero-3", "fsdp")
+ACTIVATION_NOTE = ("activations counted tensor by tensor for Llama-style layers (checked on an H200 with "
+                   "bench/activation_memory.py); backward's temporaries come on top")
 RECOMPUTE_LABELS = {
     "full": "with activation checkpointing",
     "selective": "without checkpointing (FlashAttention: no attention scores kept)",
@@ -141,26 +145,66 @@ def nf4_bytes(n: int) -> int:
     return -(-n // 2) + blocks + 4 * (-(-blocks // 256))
 
 
+def layer_activation_bytes(a: Arch, seq: int, batch: int, tp: int = 1) -> tuple[int, int, str]:
+    """(all layers, the largest one, formula): 16-bit bytes the decoder layers keep for backward without
+    checkpointing, with FlashAttention (no attention scores kept), tensor by tensor:
+
+    - each RMSNorm: its input upcast to fp32 (4 bytes) and the normalised 16-bit tensor (2): 2 × 6·s·b·h;
+    - the attention's and the MLP's inputs (read by q/k/v and by gate/up): 2 × 2·s·b·h;
+    - attention: q, k, v and the output kept by the kernel, and o_proj's input copy:
+      2·s·b·(q + k + v + 2·out) for those widths (GQA: h, kv/H·h, kv/H·h, h);
+    - SwiGLU MLP of width f: gate, silu(gate), up and their product, 4 × 2·s·b·f; MoE layers: f =
+      top_k × expert width + shared width, plus the top_k copies of each token routed to experts (2·s·b·h·k).
+
+    Tensor parallelism with sequence parallelism divides everything by t. Measured on an H200 for
+    dense Llama-style layers (bench/activation_memory.py); MoE and MLA layers are counted the same way,
+    not measured."""
+    s, b, h = seq, batch, a.hidden
+    if a.is_mla:
+        qk = a.qk_nope_dim + a.qk_rope_dim
+        widths = (a.heads * qk, a.heads * qk, a.heads * a.v_head_dim, a.heads * a.v_head_dim)
+    else:
+        widths = (a.heads * a.head_dim, a.kv_heads * a.head_dim, a.kv_heads * a.head_dim, a.heads * a.head_dim)
+    q, k, v, o = widths
+    common = 12 * s * b * h + 4 * s * b * h + 2 * s * b * (q + k + v + 2 * o)
+    dense = common + 8 * s * b * a.intermediate
+    moe = common + 8 * s * b * (a.top_k * a.moe_intermediate + a.shared_intermediate) + 2 * s * b * h * a.top_k
+    n_moe = len(a.moe_layers)
+    n_dense = a.layers - n_moe
+    total = (n_dense * dense + n_moe * moe) // tp
+    largest = max(dense if n_dense else 0, moe if n_moe else 0) // tp
+    parts = []
+    if n_dense:
+        parts.append(f"{n_dense} × [norms 12·s·b·h + inputs 4·s·b·h + attention 2·s·b·({q}+{k}+{v}+2·{o}) "
+                     f"+ MLP 8·s·b·{a.intermediate}]")
+    if n_moe:
+        parts.append(f"{n_moe} MoE × [same + MLP 8·s·b·({a.top_k}·{a.moe_intermediate}+{a.shared_intermediate}) "
+                     f"+ routed copies 2·s·b·h·{a.top_k}]")
+    return total, largest, " + ".join(parts) + f" / t, s·b·h = {s}·{b}·{h}, t = {tp}"
+
+
 def activation_bytes(a: Arch, seq: int, batch: int, recompute: str, tp: int, nbytes: int = 2) -> tuple[int, str]:
-    """Korthikanti et al.'s per-layer activations (16-bit); `nbytes` = 4 doubles them for fp32 training."""
+    """Activations per GPU for a recompute choice; `nbytes` = 4 doubles the 16-bit figures (fp32 training).
+
+    - selective: no checkpointing, FlashAttention: every layer's tensors (layer_activation_bytes);
+    - none: no checkpointing and attention scores kept: + Korthikanti et al.'s 5·H·s²·b per layer
+      (softmax output, dropout mask and output);
+    - full (activation checkpointing): each layer's input, 2·s·b·h, plus the largest layer's tensors
+      while it is recomputed in backward."""
     s, b, h, L, heads = seq, batch, a.hidden, a.layers, a.heads
     k = nbytes // 2
     mult = f"{k} × " if k != 1 else ""
+    every, largest, f = layer_activation_bytes(a, s, b, tp)
+    if recompute == "selective":
+        return k * every, f"{mult}({f})"
     if recompute == "none":
-        per = k * (34 * s * b * h + 5 * heads * s * s * b) // tp
-        f = f"{mult}{L} × s·b·h·(34 + 5·a·s/h)/t = {mult}{L} × {s}·{b}·{h}·(34 + 5·{heads}·{s}/{h})/{tp}"
-    elif recompute == "selective":
-        per = k * 34 * s * b * h // tp
-        f = f"{mult}{L} × 34·s·b·h/t = {mult}{L} × 34·{s}·{b}·{h}/{tp}"
-    elif recompute == "full":
-        per = k * 2 * s * b * h // tp
-        extra = k * 34 * s * b * h // tp
-        total = L * per + extra
-        return total, (f"{mult}({L} × 2·s·b·h/t + one layer recomputed 34·s·b·h/t) = {mult}({L} × 2·{s}·{b}·{h}/{tp} "
-                       f"+ 34·{s}·{b}·{h}/{tp})")
-    else:
-        raise CalcError(f"--recompute must be none, selective or full, not {recompute!r}")
-    return L * per, f
+        scores = L * 5 * heads * s * s * b // tp
+        return k * (every + scores), f"{mult}({f} + scores {L} × 5·H·s²·b/t = {L} × 5·{heads}·{s}²·{b}/{tp})"
+    if recompute == "full":
+        inputs = L * 2 * s * b * h // tp
+        return k * (inputs + largest), (f"{mult}({L} layer inputs × 2·s·b·h/t + one layer recomputed) = "
+                                        f"{mult}({L} × 2·{s}·{b}·{h}/{tp} + {largest:,})")
+    raise CalcError(f"--recompute must be none, selective or full, not {recompute!r}")
 
 
 @dataclass
@@ -366,7 +410,7 @@ def train_memory(a: Arch, st: TrainSetup) -> TrainReport:
     steps.append(f"per GPU = {' + '.join(f'{x.bytes:,}' for x in lines)} = {total:,} bytes = {fmt_bytes(total)}; "
                  f"usable = {st.gpu_memory:,} − reserve {st.reserve:,} = {st.usable:,} ({fmt_bytes(st.usable)}) "
                  f"→ {'fits' if fits else 'does not fit'}")
-    notes.append("activations by Korthikanti et al. (GPT-style block); an estimate for Llama-style blocks")
+    notes.append(ACTIVATION_NOTE)
     if st.method == "qlora":
         notes.append("QLoRA: decoder matrices in NF4 + double quantization; embeddings, head and norms in bf16")
     return TrainReport(a, st, psi, trainable, lines, total, cpu, fits, mine, by_stage, steps, notes)
@@ -475,7 +519,7 @@ def train_plan(a: Arch, st: TrainSetup) -> TrainPlan:
                            None if fewer is None else fewer - st.usable)
         options.append(PlanOption(strategy, n, lines, _total(lines), fewer, n_other, act_other, binding, cpu,
                                   lines_at=at))
-    notes = ["activations by Korthikanti et al. (GPT-style block); an estimate for Llama-style blocks",
+    notes = [ACTIVATION_NOTE,
              f"the counts keep TP = {st.tp}; data parallelism adds GPUs in steps of {st.tp}"]
     if st.method == "qlora":
         notes.append("QLoRA: decoder matrices in NF4 + double quantization; embeddings, head and norms in bf16")
