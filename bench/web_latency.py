@@ -203,8 +203,10 @@ def main() -> None:
     raw, gz = static_gzip()
     cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
                 if ln.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
     print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} "
-          f"{platform.release()}; {args.repeat} requests/loads per page, {args.submits} submits\n")
+          f"{platform.release()}; load average {load} at the end; {args.repeat} requests/loads per page, "
+          f"{args.submits} submits\n")
     print("| measurement | median | p90 |")
     print("|---|---:|---:|")
     for name, med, p90, unit in rows:

@@ -285,3 +285,10 @@ def test_the_verdict_panel_long_polls_and_shows_queued_then_the_verdict():
     done = c.get(f"/problems/sqrt-int/jobs/{second}?wait=10")
     assert done.status_code == 200 and 'data-verdict="accepted"' in done.text
     assert c.get(f"/problems/rmsnorm/jobs/{first}").status_code == 404  # a job belongs to its problem
+
+
+def test_the_page_submits_in_one_round_trip_when_the_judge_is_quick():
+    c = client_for()
+    r = c.post("/problems/sqrt-int/judge", json={"code": "def my_sqrt(x): return 0", "mode": "submit"})
+    assert r.status_code == 200 and 'data-verdict="accepted"' in r.text and "example-1" in r.text
+    assert c.post("/problems/sqrt-int/judge", json={"code": "x", "mode": "walk"}).status_code == 400

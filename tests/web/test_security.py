@@ -84,6 +84,8 @@ def test_state_changes_need_origin_and_csrf(app):
     r = c.post("/api/judge/sqrt-int", json=body, headers={"Origin": BASE, "X-CSRF-Token": "0" * 32})
     assert r.status_code == 403 and "CSRF" in r.json()["error"]
     assert c.put("/api/drafts/sqrt-int", json={"code": "y"}, headers={"Origin": BASE}).status_code == 403
+    assert c.post("/problems/sqrt-int/judge", json=body, headers={"Origin": BASE}).status_code == 403
+    assert c.post("/problems/sqrt-int/hints", headers={"Origin": "http://evil.example", "X-CSRF-Token": guard.csrf}).status_code == 403
     r = c.post("/api/judge/sqrt-int", json=body, headers=ok_headers)
     assert r.status_code == 200 and r.json()["verdict"] == "accepted"
 

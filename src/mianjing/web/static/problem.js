@@ -50,17 +50,26 @@ document.addEventListener("DOMContentLoaded", () => {
     clearTimeout(saveTimer);
     try {
       showState("queued");
-      const r = await MJ.api("POST", `/api/judge/${pid}?wait=0`, { code: editor.get(), mode });
-      if (!r.ok) { showError(r.doc.error || `HTTP ${r.status}`); return; }
-      let job = r.doc;
-      // long-poll: the panel comes back the moment the verdict is in (202 + the state meanwhile)
-      for (;;) {
+      // one round trip when the judge is quick: the answer is the verdict panel itself; otherwise
+      // 202 with the state to show, then a long-poll that returns when the verdict is in
+      let res = await fetch(`/problems/${pid}/judge`, {
+        method: "POST",
+        headers: { "X-CSRF-Token": MJ.csrf(), "Content-Type": "application/json", "Accept": "text/html" },
+        body: JSON.stringify({ code: editor.get(), mode }),
+      });
+      while (res.status === 202) {
+        const job = await res.json();
         showState(job.state, job.position);
-        const res = await fetch(`/problems/${pid}/jobs/${job.job}?wait=5`, { headers: { "Accept": "text/html" } });
-        if (res.status === 200) { panel.innerHTML = await res.text(); break; }
-        if (res.status !== 202) { showError(`HTTP ${res.status}`); return; }
-        job = await res.json();
+        res = await fetch(`/problems/${pid}/jobs/${job.job}?wait=5`, { headers: { "Accept": "text/html" } });
       }
+      if (res.status !== 200) {
+        let message = `HTTP ${res.status}`;
+        try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
+        showError(message);
+        return;
+      }
+      panel.innerHTML = await res.text();
+      const job = {};
       const verdictHead = panel.querySelector("[data-verdict]");
       job.report = { verdict: verdictHead ? verdictHead.dataset.verdict : null };
       if (mode === "submit") {

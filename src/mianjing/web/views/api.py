@@ -56,6 +56,21 @@ async def judge(pid: str, request: Request) -> JSONResponse:
     """`{"code": ..., "mode": "run"|"submit"}` -> the document of `mianjing judge --json`.
     With `?wait=0` the answer is the queued job at once (202); poll GET /api/jobs/{job}."""
     p = get_problem_or_404(pid)
+    job = await enqueue(request, p)
+    if isinstance(job, JSONResponse):
+        return job
+    if request.query_params.get("wait") == "0":
+        return JSONResponse(job.public(position=request.app.state.queue.get(job.id)[1]), status_code=202)
+    # asyncio.wait, not a bare await: a client that goes away must not cancel the judgement
+    await asyncio.wait([asyncio.wrap_future(job.future)])
+    done = job.future.result()
+    if done.state == "error":
+        return JSONResponse({"error": done.error, "status": 502}, status_code=502)
+    return JSONResponse(done.doc)
+
+
+async def enqueue(request: Request, p):  # type: ignore[no-untyped-def]
+    """Validate `{"code", "mode"}` and queue it: the job, or the 429 answer when the queue is full."""
     body = await json_body(request)
     code, mode = body.get("code"), body.get("mode", "submit")
     if not isinstance(code, str):
@@ -68,17 +83,9 @@ async def judge(pid: str, request: Request) -> JSONResponse:
     if mode == "submit":
         data.save_draft(p.id, code)  # the editor holds what was last submitted, whatever happens next
     try:
-        job = request.app.state.queue.submit(p.id, code, mode)
+        return request.app.state.queue.submit(p.id, code, mode)
     except QueueFull as exc:
         return JSONResponse({"error": str(exc), "status": 429}, status_code=429, headers={"Retry-After": "2"})
-    if request.query_params.get("wait") == "0":
-        return JSONResponse(job.public(position=request.app.state.queue.get(job.id)[1]), status_code=202)
-    # asyncio.wait, not a bare await: a client that goes away must not cancel the judgement
-    await asyncio.wait([asyncio.wrap_future(job.future)])
-    done = job.future.result()
-    if done.state == "error":
-        return JSONResponse({"error": done.error, "status": 502}, status_code=502)
-    return JSONResponse(done.doc)
 
 
 @router.get("/jobs/{job_id}")

@@ -109,6 +109,21 @@ def submission(pid: str, sid: int, request: Request) -> Response:
     return page(request, "_submission.html", p=p, sub=sub, diff=diff)
 
 
+@router.post("/problems/{pid}/judge", response_class=HTMLResponse)
+async def judge_here(pid: str, request: Request) -> Response:
+    """Run / Submit from the problem page in one round trip: queue the code, then answer as the
+    verdict endpoint does (the panel when the verdict is in, else 202 and the state to show)."""
+    from fastapi.responses import JSONResponse
+
+    from .api import enqueue
+
+    p = _problem_or_404(pid)
+    job = await enqueue(request, p)
+    if isinstance(job, JSONResponse):
+        return job
+    return await verdict(pid, job.id, request, wait=5.0)
+
+
 @router.get("/problems/{pid}/jobs/{job_id}", response_class=HTMLResponse)
 async def verdict(pid: str, job_id: str, request: Request, wait: float = 0.0) -> Response:
     """The verdict panel of a job. With `?wait=S` it answers as soon as the job is finished, or
