@@ -46,7 +46,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         n = int(rng.integers(1, 40))
         values = _palindrome(rng, n) if k % 2 == 0 else _digits(rng, n)
         out.append(Case(f"random-{k + 1}", {"values": values}))
-    for k, n in enumerate((6_250, 12_500, 25_000, 50_000)):
+    for k, n in enumerate((3_125, 6_250, 12_500, 25_000)):
         out.append(Case(f"large-{k + 1}", {"values": _palindrome(rng, n)}, size=n, note=f"a palindrome of {n} nodes"))
     return out
 
