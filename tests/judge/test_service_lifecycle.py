@@ -300,3 +300,18 @@ def test_the_fast_path_never_sends_a_submission_twice(tmp_path):  # its own fake
     assert proc.returncode == 1
     assert "judge service failed" in proc.stderr
     assert counter.read_text() == "1"  # sent once, not again by a fallback
+
+
+def test_a_dead_owners_socket_is_replaced_and_removed_on_exit(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("MIANJING_HOME", str(home))
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(home / "judge.sock"))  # what a killed service leaves: a socket nobody listens on
+    dead.close()
+    service.ensure_running()
+    st = service.status()
+    assert st is not None
+    assert service.judge_via_service("sqrt-int", OK, 1)["verdict"] == "accepted"
+    assert service.stop()
+    assert wait_for(lambda: not (home / "judge.sock").exists())  # its owner removed it on the way out
