@@ -1,7 +1,7 @@
 """Cases for set-matrix-zeroes: the examples, 1 x 1, a single row or column, zeros in the first row
 or the first column only (the cells the O(1)-space method borrows as markers), a zero in the
-corner, all zeros, no zeros, 32-bit extremes, random matrices, and 200 x 200 ones. `check` says
-when the matrix was not changed at all (the rebinding mistake)."""
+corner, all zeros, no zeros, 32-bit extremes, random matrices, and the largest sizes (200 x 200,
+200 x 12, 12 x 200). `check` says when the matrix was not changed at all (the rebinding mistake)."""
 
 import numpy as np
 
@@ -38,8 +38,15 @@ def cases(rng: np.random.Generator) -> list[Case]:
         m, n = (int(v) for v in rng.integers(1, 12, size=2))
         out.append(Case(f"random-{k + 1}", {"matrix": [[int(v) for v in row] for row in rng.integers(0, 4, size=(m, n))]},
                         note="values 0..3"))
-    out.append(Case("random-large-sparse", {"matrix": _sparse(rng, 200, 200, 0.0005)}, note="200 x 200, a few zeros"))
-    out.append(Case("random-large", {"matrix": _sparse(rng, 150, 200, 0.005)}, note="150 x 200"))
+    # the largest sizes. A zero in the last row of 200 x 200 is where clearing during the scan goes
+    # wrong most cheaply (the scan is almost over); zeros higher up would make that mistake slow
+    # rather than wrong, which is not what it should be reported as.
+    big = _sparse(rng, 200, 200, 0.0)
+    big = [[v if v != 0 else 1 for v in row] for row in big]
+    big[199][int(rng.integers(0, 200))] = 0
+    out.append(Case("edge-max-size", {"matrix": big}, note="200 x 200, one 0 in the last row"))
+    out.append(Case("random-tall", {"matrix": _sparse(rng, 200, 12, 0.01)}, note="200 x 12"))
+    out.append(Case("random-wide", {"matrix": _sparse(rng, 12, 200, 0.01)}, note="12 x 200"))
     return out
 
 
