@@ -61,7 +61,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 def check(case, expected, got):
     if "generate" not in case.inputs:
-        return None  # the default comparison of "out" names the first operation that differs
+        return _check_explicit(case, expected["out"], got.get("out"))
     if got == expected:
         return CheckResult.passed()
     n = case.inputs["generate"]["n"]
@@ -74,3 +74,15 @@ def check(case, expected, got):
         f"over {n} operations (capacity {case.inputs['capacity']}) get returned different values "
         "than expected (the number of hits is right): check updates of existing keys"
     )
+
+
+def _check_explicit(case, expected: list, got) -> CheckResult:
+    """Names the first operation whose result differs (with its arguments when the case is visible)."""
+    if not isinstance(got, list) or len(got) != len(expected):
+        return CheckResult.failed(f"expected one result per operation ({len(expected)}), got {got!r:.80}")
+    for i, (e, g) in enumerate(zip(expected, got)):
+        if type(g) is not type(e) or g != e:
+            op = case.inputs["ops"][i]
+            call = op if case.hidden else f"{op}({', '.join(map(str, case.inputs['args'][i]))})"
+            return CheckResult.failed(f"operation {i + 1}, {call}: got {g!r}, expected {e!r}")
+    return CheckResult.passed()
