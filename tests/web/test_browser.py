@@ -190,3 +190,31 @@ def test_every_page_at_desktop_and_phone_width(browser, server, shots):
                 overflow = pg.evaluate("document.documentElement.scrollWidth")
                 assert overflow <= width + 1, f"{path} is {overflow}px wide on a {width}px phone"
         ctx.close()
+
+
+def test_closing_the_tab_mid_judge_keeps_the_verdict(browser, server):
+    """The judgement goes on without the page; the service stores it; the next visit shows it."""
+    import time
+    import urllib.request
+
+    def submissions() -> int:
+        req = urllib.request.Request(server.url("/problems/sqrt-int/history"),
+                                     headers={"Authorization": f"Bearer {server.token}"})
+        with urllib.request.urlopen(req) as r:
+            return r.read().decode().count("<li>")
+
+    before = submissions()
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(server.url("/problems/sqrt-int", token=True))
+    pg.wait_for_selector("#editor .cm-content")
+    put_code(pg, "def my_sqrt(x):\n    sum(range(3_000_000))  # slow on purpose: still judging when the tab goes\n    return 0\n")
+    pg.click("#submit")
+    pg.wait_for_selector("#verdict .verdict-head.pending")
+    pg.wait_for_timeout(300)  # the request is at the server, the judge is busy with it
+    ctx.close()  # gone mid-judge
+    for _ in range(600):
+        if submissions() > before:
+            break
+        time.sleep(0.1)
+    assert submissions() == before + 1

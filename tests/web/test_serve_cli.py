@@ -73,3 +73,37 @@ def test_importing_the_app_and_rendering_does_not_import_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=dict(os.environ, MIANJING_HOME=str(tmp_path)), timeout=120)
     assert out.returncode == 0 and "clean" in out.stdout, out.stderr[-2000:]
+
+
+def test_ctrl_c_stops_it_cleanly(tmp_path):
+    import signal
+    import time
+
+    port = _free_port()
+    env = dict(os.environ, MIANJING_HOME=str(tmp_path), MIANJING_TOKEN="t" * 20)
+    proc = subprocess.Popen([sys.executable, "-m", "mianjing.cli.app", "serve", "--no-browser", "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(600):
+            try:
+                req = urllib.request.Request(f"http://127.0.0.1:{port}/api/problems",
+                                             headers={"Authorization": "Bearer " + "t" * 20})
+                with urllib.request.urlopen(req, timeout=5) as r:
+                    assert r.status == 200
+                break
+            except OSError:
+                time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, out
+    assert f"http://127.0.0.1:{port}/?token=" + "t" * 20 in out  # the URL it printed carries the token
+    assert "stopped" in out and "Traceback" not in out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
