@@ -88,4 +88,32 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0005_mock_rounds",
+        """
+        -- mock interview rounds (mianjing mock run) and what each question scored
+        CREATE TABLE mock_rounds (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            template TEXT NOT NULL,             -- e.g. tencent-wxg-2
+            seed INTEGER NOT NULL,
+            started_at TEXT NOT NULL,           -- ISO 8601, UTC
+            finished_at TEXT NOT NULL,
+            score REAL NOT NULL,                -- 0..1, overall
+            judgement TEXT NOT NULL,
+            report_json TEXT NOT NULL           -- the whole report, as `mock run --json` prints it
+        );
+        CREATE TABLE mock_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            mock INTEGER NOT NULL REFERENCES mock_rounds(id),
+            part TEXT NOT NULL,                 -- intro, paper, resume, fundamentals, coding, reverse
+            kind TEXT NOT NULL CHECK (kind IN ('card', 'problem', 'prompt')),
+            ref TEXT NOT NULL,                  -- card id, problem id, or the part kind
+            score REAL,                         -- key-point coverage 0..1, or 1/0 accepted for problems
+            verdict TEXT,                       -- problems only
+            seconds REAL NOT NULL,
+            over_time INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX mock_items_ref ON mock_items(kind, ref);
+        """,
+    ),
 ]
