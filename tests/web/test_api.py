@@ -94,7 +94,7 @@ def test_bad_judge_requests():
 def test_queue_answers_in_order_and_429_when_full():
     judge = GatedJudge()
     c = client_for(judge, queue_limit=2)
-    jobs = [c.post(f"/api/judge/sqrt-int?wait=0", json={"code": f"# {i}", "mode": "submit"}) for i in range(2)]
+    jobs = [c.post("/api/judge/sqrt-int?wait=0", json={"code": f"# {i}", "mode": "submit"}) for i in range(2)]
     assert [j.status_code for j in jobs] == [202, 202]
     states = [c.get(f"/api/jobs/{j.json()['job']}").json() for j in jobs]
     assert states[1]["state"] == "queued" and states[1]["position"] == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 
 RMSNORM_OK = '''import torch
@@ -172,10 +171,10 @@ def test_every_page_at_desktop_and_phone_width(browser, server, shots):
     """Screenshots of each page at 1280x800 and 390 px wide; nothing overflows the phone's width."""
     paths = ["/", "/problems", "/problems/rmsnorm", "/cards", "/cards/zero-stages", "/review", "/calc/kv",
              "/calc/zero", "/calc/train", "/calc/infer", "/calc/params", "/calc/lora", "/settings"]
+    errors: list[str] = []  # a script that throws, a resource that 404s, a CSP violation
     for width, height in ((1280, 800), (390, 844)):
         ctx = browser.new_context(viewport={"width": width, "height": height})
         pg = ctx.new_page()
-        errors: list[str] = []  # a script that throws, a resource that 404s, a CSP violation
         pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
         pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         pg.goto(server.url("/", token=True))
