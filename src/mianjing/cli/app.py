@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import calc, cards, config, guides, judging, problems, serve
+from . import calc, cards, config, guides, judging, mock, problems, resume, serve
 
 app = typer.Typer(
     name="mianjing",
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (problems, judging, guides, cards, calc, serve, config):
+for module in (problems, judging, guides, cards, calc, serve, config, mock, resume):
     module.register(app)
 
 
