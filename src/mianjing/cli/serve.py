@@ -86,9 +86,11 @@ def serve_cmd(
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off",
                             server_header=False)
     server = uvicorn.Server(config)
+    import threading
+
+    threading.Thread(target=_warm_up, name="mianjing-warm-up", daemon=True).start()
     console.print(f"mianjing is at [bold]{url}[/]  (Ctrl-C stops it)", highlight=False, soft_wrap=True)
     if not no_browser and not os.environ.get("MIANJING_NO_BROWSER"):
-        import threading
         import webbrowser
 
         threading.Timer(0.3, lambda: webbrowser.open(url)).start()
@@ -97,6 +99,22 @@ def serve_cmd(
     except KeyboardInterrupt:
         pass
     console.print("stopped")
+
+
+def _warm_up() -> None:
+    """Load the problems, the cards and the calculators' forms while the first page is being read,
+    so that the next pages do not pay for it (each is cached for the life of the server)."""
+    try:
+        from ..web import calc, data
+        from ..web.views.cards import bank
+
+        data.problems()
+        bank()
+        for kind in calc.KINDS:
+            calc.fields(kind)
+        calc.presets()
+    except Exception:  # noqa: BLE001 - a page that needs it will load it again and report any error
+        pass
 
 
 def register(app: typer.Typer) -> None:
