@@ -31,9 +31,9 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-cut-branches", {"root": [5, -8, 6, 3, None, -1, 2]}, note="negative children that must be left out"),
         Case("edge-low-turn", {"root": level_order(low_turn)}, note="the best path turns below a very negative root"),
         Case("edge-zigzag", {"root": _mixed(rng, chain(MAX_NODES, "zigzag"), MAX_NODES)}, note="3 * 10^4 nodes, one child each"),
-        Case("edge-positive-chain", {"root": _tree(chain(MAX_NODES, "left"), [1000] * MAX_NODES)}, note="3 * 10^4 nodes of 1000: the whole chain"),
+        Case("edge-positive-chain", {"root": _tree(chain(5000, "left"), [1000] * 5000)}, note="5000 nodes of 1000: the whole chain"),
         Case("edge-complete", {"root": _mixed(rng, complete(MAX_NODES), MAX_NODES)}, note="complete tree of 3 * 10^4 nodes"),
-        Case("edge-deep", {"root": _mixed(rng, deep_shape(rng, MAX_NODES, MAX_NODES // 2), MAX_NODES, -10, 10)}, note="3 * 10^4 nodes around a long path"),
+        Case("edge-deep", {"root": _mixed(rng, deep_shape(rng, 10_000, 5000), 10_000, -10, 10)}, note="10^4 nodes around a 5000-node path"),
     ]
     for k in range(8):
         n = int(rng.integers(2, 300))
