@@ -60,8 +60,8 @@ def _render(doc: dict, lang: str) -> None:
         for col in ("line", "rule", "what" if not zh else "问题", "suggestion" if not zh else "建议"):
             table.add_column(col, ratio=None if col in ("line", "rule") else 1)
         for f in doc["findings"]:
-            what = f["message"] + (f"\n[dim]{esc(f['text'][:70])}[/]" if f["text"] else "")
-            table.add_row(str(f["line"]), f["rule"], what if f["text"] else esc(f["message"]), esc(f["suggestion"]))
+            what = esc(f["message"]) + (f"\n[dim]{esc(f['text'][:70])}[/]" if f["text"] else "")
+            table.add_row(str(f["line"]), f["rule"], what, esc(f["suggestion"]))
         console.print(table)
     else:
         console.print("[green]没有触发任何规则。[/]" if zh else "[green]No rule trips.[/]")
@@ -73,7 +73,7 @@ def _render(doc: dict, lang: str) -> None:
                           highlight=False)
             for card in c["cards"][:3]:
                 console.print(f"  - {esc(card['question'])} [dim]{card['id']}[/]", highlight=False)
-                for fu in card["followups"][:2]:
+                for fu in card["followups"][:1]:
                     console.print(f"      · {esc(fu)}", highlight=False)
         console.print("[dim]`mianjing cards show ID` for an answer; `mianjing mock run --resume FILE` asks them.[/]")
 
