@@ -10,7 +10,8 @@ One run prints:
   stylesheet), median and p90;
 - Submit -> verdict shown for `rmsnorm` (a correct solution, in the browser: click to the verdict
   panel being in the document, timed in the page), next to the judge service's own request -> verdict (`judge_via_service` from
-  this process) for the same code, alternated in the same run;
+  this process) for the same code, alternated in the same run, and the same POST the page sends made
+  from a plain HTTP client (the server's part of the difference, without the browser's);
 - the static assets, gzipped, in all.
 
 Then it says whether the targets hold: listening < 1.5 s, pages < 50 ms to first byte, the web adds
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.client
+import json
 import os
 import platform
 import socket
@@ -179,23 +181,37 @@ def main() -> None:
             page.goto(base + "/problems/rmsnorm")
             page.wait_for_selector("#editor .cm-content")
             page.evaluate("code => window.mjEditor.set(code)", SOLUTION)
-            web, direct = [], []
+            web, direct, http_only = [], [], []
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+            post_headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json",
+                            "Origin": base, "Accept": "text/html"}
+            body = json.dumps({"code": SOLUTION, "mode": "submit"})
             for i in range(args.submits + 2):
                 t0 = time.perf_counter()
                 doc = judge_via_service("rmsnorm", SOLUTION, None)
                 d = (time.perf_counter() - t0) * 1000
                 assert doc["verdict"] == "accepted", doc["verdict"]
+                t0 = time.perf_counter()  # the same request the page sends, from a plain HTTP client
+                conn.request("POST", "/problems/rmsnorm/judge", body=body, headers=post_headers)
+                resp = conn.getresponse()
+                panel = resp.read().decode()
+                h = (time.perf_counter() - t0) * 1000
+                assert resp.status == 200 and 'data-verdict="accepted"' in panel, resp.status
                 page.evaluate("document.getElementById('verdict').innerHTML = ''")
                 w = page.evaluate(SUBMIT_AND_TIME)
                 assert page.get_attribute("#verdict .verdict-head[data-verdict]", "data-verdict") == "accepted"
                 if i >= 2:
                     web.append(w)
                     direct.append(d)
+                    http_only.append(h - d)
+            conn.close()
             browser.close()
         rows.append(("rmsnorm: judge service request -> verdict", statistics.median(direct), pct(direct, 0.9), "ms"))
         rows.append(("rmsnorm: Submit click -> verdict shown", statistics.median(web), pct(web, 0.9), "ms"))
         overhead = [w - d for w, d in zip(web, direct)]
         rows.append(("web's share (shown - service), paired", statistics.median(overhead), pct(overhead, 0.9), "ms"))
+        rows.append(("  of which the server (same POST from an HTTP client - service)", statistics.median(http_only),
+                     pct(http_only, 0.9), "ms"))
     finally:
         stop(proc)
         subprocess.run([sys.executable, "-m", "mianjing.cli.app", "service", "stop"], env=env, capture_output=True)
