@@ -89,7 +89,10 @@ def test_unknown_ids_are_reported(tmp_path, sources):
     (tmp_path / "x-1.toml").write_text(
         'company = "x"\nround = 1\nname = {zh = "a", en = "b"}\nlines = [1]\nquote = "q"\n'
         '[[part]]\nkind = "fundamentals"\nminutes = 2\nlines = [1]\ncards = ["no-such-card"]\n'
-        '[[part]]\nkind = "coding"\nminutes = 2\nlines = [1]\nproblems = ["no-such-problem"]\n', encoding="utf-8")
+        '[[part]]\nkind = "coding"\nminutes = 2\nlines = [1]\nproblems = ["no-such-problem"]\n'
+        '[[part]]\nkind = "reverse"\nminutes = 2\nlines = [1]\ncards = ["no-such-card"]\n', encoding="utf-8")
     loaded = load_templates(tmp_path, card_ids=set(bank.cards), problem_ids=set(problems))
     assert loaded.templates == {}
-    assert sorted(i.message for i in loaded.issues) == ["part 1: no card 'no-such-card'", "part 2: no problem 'no-such-problem'"]
+    assert sorted(i.message for i in loaded.issues) == [
+        "card 'no-such-card' is named by more than one part (a round asks each card once)",
+        "part 1: no card 'no-such-card'", "part 2: no problem 'no-such-problem'", "part 3: no card 'no-such-card'"]

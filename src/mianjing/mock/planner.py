@@ -28,7 +28,9 @@ PROMPTS = {
                                                                "limitations and next steps"]),
     },
 }
-RESUME_FALLBACK = ("resume-deep-dive", "resume-follow-up-chains")
+# without a resume (or with fewer claims than questions): what the seed's rounds ask about any project
+RESUME_FALLBACK = ("resume-deep-dive", "resume-follow-up-chains", "domain-llm-sft", "training-gpu-count",
+                   "sft-regressions", "post-training-overview")
 
 
 @dataclass
@@ -89,7 +91,8 @@ def plan_round(template: Template, bank, problems: dict, *, seed: int, lang: str
                claims: list | None = None) -> Round:
     """`bank`: the card bank; `problems`: id -> Problem; `claims`: the resume check's, or None."""
     rng = random.Random(seed)
-    used: set[str] = set()
+    # cards a later part names are kept for it: the resume part must not ask them first
+    used: set[str] = {c for part in template.parts for c in part.cards}
     parts = []
     claim_queue = list(claims or [])
     for part in template.parts:
@@ -107,9 +110,11 @@ def plan_round(template: Template, bank, problems: dict, *, seed: int, lang: str
                 qs.append(Question(key=pid, kind="problem", text=p.title.get(lang) or p.title.get("en", pid),
                                    problem=pid, minutes=each))
         else:  # fundamentals, reverse
-            ids = list(part.cards) or rng.sample(list(part.pool), part.draw)
-            for cid in ids:
-                if cid not in used:
+            if part.cards:
+                qs.extend(_card_question(bank.cards[cid], lang) for cid in part.cards)
+            else:
+                fresh = [cid for cid in part.pool if cid not in used]
+                for cid in rng.sample(fresh, min(part.draw, len(fresh))):
                     used.add(cid)
                     qs.append(_card_question(bank.cards[cid], lang))
         parts.append(PlannedPart(part.kind, part.minutes, part.lines, qs))

@@ -158,8 +158,11 @@ def parse(path: Path) -> tuple[Template | None, list[str]]:
 
 
 def validate(template: Template, card_ids: set[str], problem_ids: set[str]) -> list[str]:
-    """Ids that do not exist in the bank."""
+    """Ids that do not exist in the bank, and cards named twice."""
     issues = []
+    named = [c for part in template.parts for c in part.cards]
+    for cid in sorted({c for c in named if named.count(c) > 1}):
+        issues.append(f"card {cid!r} is named by more than one part (a round asks each card once)")
     for i, part in enumerate(template.parts, 1):
         ids = part.cards + (part.pool if part.kind != "coding" else ())
         for cid in ids:
