@@ -1,0 +1,54 @@
+"""Cases for subsets: the examples, one number, negatives and zero, the maximum length (1024
+subsets), and random arrays of distinct values in [-10, 10].
+
+The subsets may come in any order and the numbers inside a subset in any order, so `check`
+validates each returned list (distinct numbers taken from nums), rejects a subset returned twice
+(in any order), and compares the count with the reference's 2^n."""
+
+import numpy as np
+
+from mianjing.checkers import CheckResult
+from mianjing.problems.case import Case
+
+
+def _distinct(rng: np.random.Generator, n: int) -> list[int]:
+    return [int(v) for v in rng.choice(np.arange(-10, 11), size=n, replace=False)]
+
+
+def cases(rng: np.random.Generator) -> list[Case]:
+    out = [
+        Case("example-1", {"nums": [2, 6, 5]}, hidden=False),
+        Case("example-2", {"nums": [-4]}, hidden=False),
+        Case("edge-two", {"nums": [10, -10]}),
+        Case("edge-zero-negatives", {"nums": [0, -1, -2, 3]}),
+        Case("edge-max-length", {"nums": [9, -3, 0, 4, -8, 1, 7, -5, 2, 6]}, note="10 numbers: 1024 subsets"),
+    ]
+    for k in range(6):
+        out.append(Case(f"random-{k + 1}", {"nums": _distinct(rng, int(rng.integers(1, 11)))}))
+    out.append(Case("large-random", {"nums": _distinct(rng, 10)}, note="10 numbers"))
+    return out
+
+
+def check(case: Case, expected, got) -> CheckResult:
+    nums = case.inputs["nums"]
+    answer = got.get("out")
+    want = len(expected["out"])
+    if not isinstance(answer, list):
+        return CheckResult.failed(f"expected a list of lists, got {type(answer).__name__}")
+    allowed = set(nums)
+    seen = set()
+    for item in answer:
+        if not (isinstance(item, list) and all(type(v) is int for v in item)):
+            return CheckResult.failed("every subset must be a list of ints")
+        if len(set(item)) != len(item) or not set(item) <= allowed:
+            return CheckResult.failed("a returned list is not a subset of nums" if case.hidden
+                                      else f"{item} is not a subset of {nums}")
+        key = tuple(sorted(item))
+        if key in seen:
+            return CheckResult.failed("a subset is returned twice" if case.hidden
+                                      else f"the subset {sorted(item)} is returned twice")
+        seen.add(key)
+    if len(answer) != want:
+        return CheckResult.failed(f"only {len(answer)} subsets returned; some are missing" if case.hidden
+                                  else f"{len(answer)} subsets returned, expected {want}")
+    return CheckResult.passed()
