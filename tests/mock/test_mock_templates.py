@@ -96,3 +96,27 @@ def test_unknown_ids_are_reported(tmp_path, sources):
     assert sorted(i.message for i in loaded.issues) == [
         "card 'no-such-card' is named by more than one part (a round asks each card once)",
         "part 1: no card 'no-such-card'", "part 2: no problem 'no-such-problem'", "part 3: no card 'no-such-card'"]
+
+
+def test_mock_resume_and_plan_commands_do_not_import_torch(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    cv = tmp_path / "cv.md"
+    cv.write_text("## Projects\nRAG demo\n- 3 docs\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from mianjing.cli.app import app\n"
+        "r = CliRunner()\n"
+        f"for args in (['mock','list'], ['mock','plan','-c','douyin','--seed','1'], ['mock','history'],\n"
+        f"             ['resume','check',{str(cv)!r}], ['plan','--interview-date','2099-01-01','--today']):\n"
+        "    res = r.invoke(app, args)\n"
+        "    assert res.exception is None or isinstance(res.exception, SystemExit), (args, res.exception)\n"
+        "    assert 'torch' not in sys.modules and 'numpy' not in sys.modules, args\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, MIANJING_HOME=str(tmp_path / "home"))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]

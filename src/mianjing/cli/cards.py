@@ -513,9 +513,14 @@ def review_cmd(
 def plan_cmd(
     interview_date: Optional[str] = typer.Option(None, "--interview-date", help="YYYY-MM-DD; remembered for later reviews."),
     clear: bool = typer.Option(False, "--clear", help="Forget the interview date."),
+    hours_per_day: float = typer.Option(3.0, "--hours-per-day", help="Daily study budget for the schedule (0.5-16)."),
+    today_only: bool = typer.Option(False, "--today", help="Only today's items of the schedule."),
+    resume: Optional[str] = typer.Option(None, "--resume", help="Your resume: multimodal work makes Qwen2.5-VL required."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    """A day-by-day plan up to the interview: reviews already due, new cards to learn, the retention target.
+    """A day-by-day plan up to the interview: reviews already due, new cards to learn, the retention target,
+    and the study schedule over everything (cards, tech reports, Hot 100, model hand-coding, mock rounds).
 
     With a date set, `mianjing review` never schedules a card past it and raises the target retention
     as the day nears (90% far away, 97% in the last three days).
@@ -550,8 +555,18 @@ def plan_cmd(
     from ..store.guides import redo_due
 
     redo = [h.problem for h in redo_due(conn)]  # problems whose revealed solution is due for a redo
+    from pathlib import Path
+
+    from . import studyplan
+
+    lang = _lang(lang)
+    study = studyplan.build(conn, bank, plan.interview_date, hours_per_day=hours_per_day,
+                            resume=Path(resume) if resume else None, lang=lang)
     if as_json:
-        print_json(plan.to_dict() | {"problems_due_again": redo})
+        print_json(plan.to_dict() | {"problems_due_again": redo, "schedule": study.to_dict()})
+        return
+    if today_only:
+        studyplan.render(study, lang, today_only=True)
         return
     top = RETENTION_CURVE[-1]
     console.print(f"Interview on [bold]{plan.interview_date}[/], {plan.days_left} days from today ({plan.today}).",
@@ -578,6 +593,7 @@ def plan_cmd(
     if weak:
         console.print("Weakest now: " + ", ".join(f"{i} ({r:.0%})" for i, r in weak)
                       + " (`mianjing cards weakest`)", highlight=False)
+    studyplan.render(study, lang, today_only=False)
 
 
 def register(app: typer.Typer) -> None:
