@@ -533,3 +533,32 @@ def test_the_worker_cannot_be_patched_to_report_for_the_harness(judge, still_wor
     rep = judge.judge("swap-pairs", forged, seed=1)
     assert rep.verdict != "accepted"
     still_works()
+
+
+def test_the_seal_cannot_be_switched_off_through_gc(judge, still_works):
+    # finds the worker's objects through gc, drops the seal it can reach, then rebinds the harness
+    forged = textwrap.dedent("""
+    import gc, sys
+    for o in gc.get_objects():
+        if type(o).__name__ == "Submission":
+            o.seal = None
+    import builtins
+    builtins.all = lambda *a: True
+    _h = sys.modules["mianjing.judge.harness"]
+    _real = _h.run_case
+    def _fake(entry, inputs, spec, dtype, seed, custom=None):
+        out = _real(entry, inputs, spec, dtype, seed, custom)
+        n = len(out["out"])
+        out["nodes"] = [i ^ 1 if (i ^ 1) < n else i for i in range(n)]
+        return out
+    _h.run_case = _fake
+    def swap_pairs(head):
+        node = head
+        while node is not None and node.next is not None:
+            node.val, node.next.val = node.next.val, node.val
+            node = node.next.next
+        return head
+    """)
+    rep = judge.judge("swap-pairs", forged, seed=1)
+    assert rep.verdict != "accepted"
+    still_works()

@@ -13,7 +13,7 @@ import sys
 import time
 import traceback
 from types import FunctionType
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import harness, policy, wire
 
@@ -182,36 +182,45 @@ def install_guards(targets: list[str]) -> list[str]:
     return guarded
 
 
-class HarnessSeal:
+class HarnessSeal(NamedTuple):
     """What the judge's harness code looks like before any submitted byte runs: the functions and
-    classes of the problem's harness namespace and of the judge modules harnesses use, and each
-    function's code. Checked after every case, so a submission that rebinds them (the harness
-    namespace is reachable through the classes it hands over, e.g. ListNode.__init__.__globals__)
-    or swaps a function's __code__ gets an error instead of a report of its own making.
+    classes of the problem's harness namespace and of the judge modules the worker uses (with their
+    classes' methods), and each function's code. Checked after every case, so a submission that
+    rebinds them (the harness namespace is reachable through the classes it hands over, e.g.
+    ListNode.__init__.__globals__) or swaps a function's __code__ gets an error instead of a report
+    of its own making. Tuples all the way down: nothing found through gc can be edited in place.
 
     This stops tampering through Python's attributes that stays in place. A submission that
     restores what it changed before the case ends, or rewrites frames or raw memory (ctypes), can
     still forge what the worker reports about object identity; values are compared in the
     controller and cannot be forged that way."""
 
+    bound: tuple  # ((namespace dict, name, object), ...)
+    codes: tuple  # ((function, __code__, __defaults__, __kwdefaults__), ...)
+
     MODULES = ("mianjing.judge.harness", "mianjing.judge.structures", "mianjing.judge.worker", "mianjing.judge.wire")
 
-    def __init__(self, custom: dict[str, Any] | None):
-        self.spaces = [custom] if custom is not None else []
-        self.spaces += [vars(sys.modules[m]) for m in self.MODULES if m in sys.modules]
+    @classmethod
+    def take(cls, custom: dict[str, Any] | None) -> "HarnessSeal":
+        spaces = [custom] if custom is not None else []
+        spaces += [vars(sys.modules[m]) for m in cls.MODULES if m in sys.modules]
         # and the methods of the judge's own classes (Submission.run, CappedWriter.take, ...)
-        self.spaces += [vars(c) for m in self.MODULES if m in sys.modules for c in list(vars(sys.modules[m]).values())
-                        if isinstance(c, type) and c.__module__ == m]
-        self.bound = [{k: v for k, v in ns.items() if isinstance(v, (FunctionType, type))} for ns in self.spaces]
-        self.codes = [(f, f.__code__, f.__defaults__, f.__kwdefaults__)
-                      for b in self.bound for f in b.values() if isinstance(f, FunctionType)]
+        spaces += [vars(c) for m in cls.MODULES if m in sys.modules for c in list(vars(sys.modules[m]).values())
+                   if isinstance(c, type) and c.__module__ == m]
+        bound = tuple((ns, k, v) for ns in spaces for k, v in list(ns.items()) if isinstance(v, (FunctionType, type)))
+        codes = tuple((f, f.__code__, f.__defaults__, f.__kwdefaults__) for _, _, f in bound if isinstance(f, FunctionType))
+        return cls(bound, codes)
 
-    def intact(self) -> bool:
-        for ns, bound in zip(self.spaces, self.bound):
-            for k, v in bound.items():
-                if ns.get(k) is not v:
-                    return False
-        return all(f.__code__ is c and f.__defaults__ is d and f.__kwdefaults__ is kw for f, c, d, kw in self.codes)
+
+def seal_intact(seal: HarnessSeal) -> bool:
+    # no builtins (a submission can rebind all() or zip()), no methods of our own: identity tests only
+    for ns, name, obj in seal.bound:
+        if ns.get(name) is not obj:
+            return False
+    for f, code, defaults, kwdefaults in seal.codes:
+        if f.__code__ is not code or f.__defaults__ is not defaults or f.__kwdefaults__ is not kwdefaults:
+            return False
+    return True
 
 
 class Submission:
@@ -235,7 +244,7 @@ class Submission:
             self.custom = harness.load_custom(job.get("harness_src"))
         except Exception as exc:  # noqa: BLE001
             return {"verdict": "judge_error", "message": f"problem harness failed to load: {exc}"}
-        self.seal = HarnessSeal(self.custom)
+        self.seal = HarnessSeal.take(self.custom)
         if self.custom is not None:
             self.custom = dict(self.custom)  # our own copy of the entry points, taken before any user code
         try:
@@ -317,8 +326,9 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
     if apply_job_limits is not None:
         layers = apply_job_limits(job)  # final rlimits and seccomp, before any user byte runs
     sub = Submission(job)
-    run_case = Submission.run
     err = sub.check()
+    # bound now, before any user code: locals of this frame, out of reach of gc and attribute tricks
+    run_case, seal, intact, intact_code = Submission.run, sub.seal, seal_intact, seal_intact.__code__
     # the last word of trusted code: nothing submitted has run yet, so the controller believes
     # these layers and a refusal here, and nothing the worker says after it
     wire.send(fd, "checked", {"layers": layers, "error": err})
@@ -339,7 +349,7 @@ def serve(fd: int, apply_job_limits: Any = None) -> None:
             return
         t0 = time.perf_counter()
         kind, body = run_case(sub, msg["inputs"], msg["seed"])  # the class's own run, bound before user code
-        if sub.seal is not None and not sub.seal.intact():  # checked once per case, after it ran
+        if seal is not None and (intact.__code__ is not intact_code or not intact(seal)):  # once per case
             kind, body = "error", {"verdict": "runtime_error", "message": "your code modified the judge's harness"}
         body["worker_ms"] = (time.perf_counter() - t0) * 1000  # informative only: the controller times
         try:
