@@ -160,3 +160,43 @@ def test_resume_claims_feed_the_resume_part(tmp_path, sources):
                                            "rag-hybrid-retrieval-and-reranking", "rag-evaluation", "rag-bottlenecks-and-future"}
     asked = [q["card"] for p in doc["parts"] for q in p["questions"] if q.get("card")]
     assert len(asked) == len(set(asked))  # no card asked twice in one round
+
+
+def test_interactive_round_on_the_terminal(tmp_path, monkeypatch):
+    """Typed answers (an empty line ends one; Enter alone skips) are scored like scripted ones."""
+    monkeypatch.chdir(tmp_path)
+    bank = load_bank()
+    first = bank.get("grpo-objective").zh.keypoints[0]
+    typed = "\n".join(["", first, "", "", "", "", "", "", ""]) + "\n"  # resume skipped, one answer, the rest skipped
+    result = CliRunner().invoke(app, ["mock", "run", "-c", "fliggy", "--seed", "0", "--lang", "zh"], input=typed)
+    assert result.exit_code == 0, result.output
+    conn = connect()
+    (row,) = conn.execute("SELECT id, report_json FROM mock_rounds").fetchall()
+    doc = json.loads(row["report_json"])
+    items = _items(doc)
+    assert first in items["grpo-objective"]["hit"] and items["kl-divergence-definition"]["score"] == 0.0
+    assert {c["id"] for c in doc["scheduled_for_review"]} >= {"kl-divergence-definition", "when-can-you-start"}
+
+
+def test_terminal_coding_judges_until_accepted_or_skipped(tmp_path, monkeypatch):
+    from mianjing.cli import mock as mock_cli
+    from mianjing.mock.planner import Question
+    from mianjing.mock.runner import Clock
+
+    verdicts = iter(["wrong_answer", "accepted"])
+    calls = []
+
+    def judge(problem, code):
+        calls.append(problem)
+        return {"verdict": next(verdicts), "passed": 1, "total": 2}
+
+    keys = iter(["", ""])
+    monkeypatch.setattr(mock_cli.console, "input", lambda prompt="": next(keys))
+    stub = tmp_path / "lcs.py"
+    stub.write_text("def lcs(a, b):\n    return 0\n", encoding="utf-8")
+    q = Question(key="lcs", kind="problem", text="LCS", problem="lcs", minutes=25)
+    r = mock_cli.TerminalResponder("en").code(q, stub, Clock(60, 25), judge)
+    assert calls == ["lcs", "lcs"] and r.judged["verdict"] == "accepted" and r.code_file == stub
+    keys = iter(["s"])
+    r = mock_cli.TerminalResponder("en").code(q, stub, Clock(60, 25), judge)
+    assert r.judged is None and len(calls) == 2
