@@ -203,6 +203,9 @@ def test_invited_questions_follow_the_claims_most_asked_first(tmp_path, bank):
     assert weights == sorted(weights, reverse=True)
     lora = claims["LoRA"]
     assert lora.cards[0]["id"] in TOPICS["LoRA"][1] and lora.cards[0]["followups"]
+    card = bank.get(lora.cards[0]["id"])  # the follow-up questions, without the card's answers to them
+    assert lora.cards[0]["followups"] == [f.split(" — ")[0].strip() for f in card.en.followups]
+    assert not any(" — " in f for c in report.claims for card in c.cards for f in card["followups"])
     assert lora.weight == sum(sum(1 for a in bank.get(c["id"]).answers if a[0] in "KB") for c in lora.cards)
 
 

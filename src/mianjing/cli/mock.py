@@ -285,7 +285,7 @@ def render(doc: dict) -> None:
         for i in p["items"]:
             late = " [red]over[/]" if i.get("over_time") else ""
             detail = (f"{i['verdict']} {i.get('passed', '-')}/{i.get('total', '-')}" if i["kind"] == "problem"
-                      else "; ".join(i.get("missed", [])) or "—")
+                      else _missed(i.get("missed", [])))
             table.add_row(part_name(p["kind"], lang), esc(i["question"][:80]), f"{i['seconds'] / 60:.1f} min{late}",
                           f"{i['score']:.0%}", esc(detail))
         table.add_row(f"[dim]{part_name(p['kind'], lang)} total[/]", "",
@@ -299,6 +299,14 @@ def render(doc: dict) -> None:
     if doc["front_of_plan"]:
         console.print("At the front of your plan: " + ", ".join(doc["front_of_plan"]) + " (`mianjing plan --today`)",
                       highlight=False)
+
+
+def _missed(points: list[str], shown: int = 2) -> str:
+    """The first missed key points, shortened; `--json` and `mock history --show ID --json` list all."""
+    if not points:
+        return "—"
+    text = "; ".join(p if len(p) <= 48 else p[:47] + "…" for p in points[:shown])
+    return text + (f" (+{len(points) - shown} more)" if len(points) > shown else "")
 
 
 def history_cmd(

@@ -84,7 +84,7 @@ class Round:
 def _card_question(card, lang: str) -> Question:
     side = card.side(lang)
     return Question(key=card.id, kind="card", text=side.question, keypoints=side.keypoints, card=card.id,
-                    followups=side.followups[:2])
+                    followups=[f.split(" — ", 1)[0].strip() for f in side.followups[:2]])
 
 
 def plan_round(template: Template, bank, problems: dict, *, seed: int, lang: str = "zh",

@@ -58,7 +58,7 @@ class MockReport:
         weak = [part_name(p.kind, lang) for p in self.parts if p.score is not None and p.score < WEAK]
         late = [part_name(p.kind, lang) for p in self.parts if p.over_time]
         if weak:
-            words += (" 薄弱：" + "、".join(dict.fromkeys(weak)) + "。") if lang == "zh" else (" Weak: " + ", ".join(dict.fromkeys(weak)) + ".")
+            words += (" 薄弱环节：" + "、".join(dict.fromkeys(weak)) + "。") if lang == "zh" else (" Weak parts: " + ", ".join(dict.fromkeys(weak)) + ".")
         if late:
             words += (" 超时：" + "、".join(dict.fromkeys(late)) + "。") if lang == "zh" else (" Over time: " + ", ".join(dict.fromkeys(late)) + ".")
         return words

@@ -289,7 +289,9 @@ def invited_questions(parsed: Parsed, bank, *, lang: str = "zh") -> list[Claim]:
                 continue
             weight = sum(1 for a in card.answers if a[0] in "KB")
             side = card.side(lang)
-            cards.append({"id": cid, "question": side.question, "followups": side.followups, "weight": weight})
+            # a card's follow-up reads "question — answer": the interviewer asks the first half
+            followups = [f.split(" — ", 1)[0].strip() for f in side.followups]
+            cards.append({"id": cid, "question": side.question, "followups": followups, "weight": weight})
         if not cards:
             continue
         cards.sort(key=lambda c: -c["weight"])
