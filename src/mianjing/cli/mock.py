@@ -255,7 +255,8 @@ def run_cmd(
     try:
         parts = run_round(round_, responder, judge, problems=problems, workdir=workdir)
     except (KeyboardInterrupt, EOFError):
-        fail("mock round stopped; nothing was stored (a round is scored only when it ends)", 130)
+        fail("mock round stopped: the round is not stored (it is scored only when it ends); "
+             "solutions judged during it are kept as submissions", 130)
     finally:
         close()
     report = MockReport(round_, parts, started, datetime.now(timezone.utc))

@@ -65,8 +65,9 @@ def _pdf(path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in reader.pages)
     except ResumeError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ResumeError(f"{path}: not a readable PDF ({exc}); export it again from its editor") from None
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on damaged files; all mean "unreadable"
+        kind = "" if isinstance(exc, PdfReadError) else f"{type(exc).__name__}: "
+        raise ResumeError(f"{path}: not a readable PDF ({kind}{exc}); export it again from its editor") from None
 
 
 def _docx(path: Path) -> str:
@@ -79,8 +80,10 @@ def _docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ResumeError(f"{path}: not a readable .docx file ({exc}); save it again from Word") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged package fails in many ways; all mean "unreadable"
+        known = isinstance(exc, (PackageNotFoundError, zipfile.BadZipFile))
+        kind = "" if known else f"{type(exc).__name__}: "
+        raise ResumeError(f"{path}: not a readable .docx file ({kind}{exc}); save it again from Word") from None
     out = []
     for para in document.paragraphs:
         style = (para.style.name if para.style is not None else "") or ""

@@ -119,7 +119,7 @@ def run_round(rnd: Round, responder: Responder, judge: Judge, *, problems: dict,
         items = []
         for q in part.questions:
             if q.kind == "problem":
-                items.append(_coding(q, part, responder, judge, problems[q.problem], workdir, clock))
+                items.append(_coding(q, part, responder, judge, problems[q.problem], workdir, clock, rnd.lang))
             else:
                 r = responder.answer(q, part, clock)
                 matched = match(r.text, q.keypoints)
@@ -143,8 +143,8 @@ def write_stub(problem, workdir: Path, lang: str) -> Path:
 
 
 def _coding(q: Question, part: PlannedPart, responder: Responder, judge: Judge, problem, workdir: Path,
-            clock: Clock) -> ItemResult:
-    stub = write_stub(problem, workdir, "en" if not any("\u4e00" <= c <= "\u9fff" for c in q.text) else "zh")
+            clock: Clock, lang: str) -> ItemResult:
+    stub = write_stub(problem, workdir, lang)
     r = responder.code(q, stub, clock, judge)
     doc = r.judged
     if doc is None and r.code_file is not None:
