@@ -24,8 +24,8 @@ def _instance(rng: np.random.Generator, n: int, lo: int, hi: int, others_first: 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [3, 2, 3]}, hidden=False),
-        Case("example-2", {"nums": [2, 2, 1, 1, 1, 2, 2]}, hidden=False),
+        Case("example-1", {"nums": [6, 4, 6]}, hidden=False),
+        Case("example-2", {"nums": [8, 1, 8, 1, 1, 8, 8]}, hidden=False),
         Case("edge-single", {"nums": [-4]}),
         Case("edge-all-equal", {"nums": [9] * 6}),
         Case("edge-bare-majority", {"nums": [1, 2, 1, 3, 1, 4, 1]}, note="4 of 7: the smallest majority"),

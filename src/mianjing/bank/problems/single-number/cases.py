@@ -23,9 +23,9 @@ def _instance(rng: np.random.Generator, pairs: int, lo: int = -LIMIT, hi: int = 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 2, 1]}, hidden=False),
-        Case("example-2", {"nums": [4, 1, 2, 1, 2]}, hidden=False),
-        Case("example-3", {"nums": [1]}, hidden=False),
+        Case("example-1", {"nums": [5, 8, 5]}, hidden=False),
+        Case("example-2", {"nums": [7, 3, 9, 3, 7]}, hidden=False),
+        Case("example-3", {"nums": [42]}, hidden=False),
         Case("edge-negative-single", {"nums": [-1, 5, 5]}, note="the single value is negative"),
         Case("edge-zero-single", {"nums": [7, 0, -7, 7, -7]}, note="the single value is 0"),
         Case("edge-single-sorts-last", {"nums": [1, 1, 2, 2, 9]}, note="the single value is the largest"),
