@@ -76,7 +76,7 @@ def test_order_classic_before_recent_and_mocks_in_the_last_week(content):
 
 
 def test_it_adapts_learned_and_solved_drop_out_weak_goes_first(content):
-    cards, problems = content
+    cards, _ = content
     base = plan(content)
     learned = {c.id for c in cards[:20]} - {"grpo-clip-vs-kl"}
     state = State(learned_cards=learned, solved_problems={"two-sum", "mha"}, weak_cards=["grpo-clip-vs-kl"],

@@ -13,7 +13,13 @@ from typer.testing import CliRunner
 from mianjing.cards.bank import load_bank
 from mianjing.cli.app import app
 from mianjing.mock.planner import PROMPTS, plan_round
-from mianjing.mock.report import MockReport, failed_problems, history, store_report, weak_cards
+from mianjing.mock.report import (
+    MockReport,
+    failed_problems,
+    history,
+    store_report,
+    weak_cards,
+)
 from mianjing.mock.runner import ScriptedResponder, run_round, score_problem
 from mianjing.mock.templates import load_templates
 from mianjing.paths import PROBLEMS_DIR
@@ -146,8 +152,7 @@ def test_plan_json_for_every_round_and_unknown_round(sources):
     assert result.exit_code == 2 and "ended early" in result.output
 
 
-def test_resume_claims_feed_the_resume_part(tmp_path, sources):
-    bank, problems, templates = sources
+def test_resume_claims_feed_the_resume_part(tmp_path):
     cv = tmp_path / "cv.md"
     cv.write_text("## Projects\nDocument QA (RAG)\n- Tuned GRPO on 3k samples\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["mock", "plan", "-c", "tencent-wxg", "-r", "2", "--resume", str(cv),

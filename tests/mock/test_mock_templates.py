@@ -6,7 +6,12 @@ import pytest
 
 from mianjing.cards.bank import load_bank
 from mianjing.mock.planner import plan_round
-from mianjing.mock.templates import SEED_LINE_COUNT, TEMPLATES_DIR, load_templates, parse
+from mianjing.mock.templates import (
+    SEED_LINE_COUNT,
+    TEMPLATES_DIR,
+    load_templates,
+    parse,
+)
 from mianjing.problems.bank import load_all
 
 _ROOT = Path(__file__).resolve().parents[2]

@@ -65,10 +65,10 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "embedding": ((r"embedding", r"向量模型"), ("embedding-contrastive-loss", "embedding-hard-negatives-temperature")),
 }
 POST_TRAINING = ("LoRA", "SFT", "RLHF/PPO", "DPO", "GRPO", "distillation")
-_TRAINED = re.compile(r"训练|微调|预训练|fine-?tun|\btrain(ed|ing)?\b|\bsft\b|\blora\b|rlhf|\bdpo\b|grpo", re.I)
-_BENCHMARKS = re.compile(r"\b(gsm8k|math500|mmlu|humaneval|mbpp|c-?eval|cmmlu|alpaca|sharegpt|belle|squad|hotpotqa|triviaqa|hellaswag)\b", re.I)
+_TRAINED = re.compile(r"训练|微调|预训练|fine-?tun|\btrain(ed|ing)?\b|\bsft\b|\blora\b|rlhf|\bdpo\b|grpo", re.IGNORECASE)
+_BENCHMARKS = re.compile(r"\b(gsm8k|math500|mmlu|humaneval|mbpp|c-?eval|cmmlu|alpaca|sharegpt|belle|squad|hotpotqa|triviaqa|hellaswag)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"领域|业务|自建|私有|内部|标注|客服|医疗|法律|金融|电商|工单|domain|proprietary|in-house|internal|"
-                     r"annotat|customer|medical|legal|financ|e-commerce|business", re.I)
+                     r"annotat|customer|medical|legal|financ|e-commerce|business", re.IGNORECASE)
 _NUMBER = re.compile(r"\d")
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,9 +42,9 @@ class Response:
 
 
 class Responder(Protocol):
-    def answer(self, q: Question, part: PlannedPart, clock: "Clock") -> Response: ...
+    def answer(self, q: Question, part: PlannedPart, clock: Clock) -> Response: ...
 
-    def code(self, q: Question, stub: Path, clock: "Clock", judge: Judge) -> Response: ...
+    def code(self, q: Question, stub: Path, clock: Clock, judge: Judge) -> Response: ...
 
 
 @dataclass
