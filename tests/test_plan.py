@@ -131,5 +131,10 @@ def test_cli_keeps_old_fields_and_adds_the_schedule():
     assert all(d["date"] < when for d in schedule["days"])
     today = CliRunner().invoke(app, ["plan", "--today", "--lang", "en"])
     assert today.exit_code == 0 and schedule["days"][0]["items"][0]["ref"] in today.output
+    ieg = CliRunner().invoke(app, ["plan", "--company", "tencent-ieg", "--json"])
+    mocks = [i["ref"] for d in json.loads(ieg.stdout)["schedule"]["days"] for i in d["items"] if i["part"] == "mocks"]
+    assert mocks and set(mocks) <= {"tencent-ieg-1", "tencent-ieg-2", "tencent-ieg-3"} and mocks[0] == "tencent-ieg-1"
+    unknown = CliRunner().invoke(app, ["plan", "--company", "acme"])
+    assert unknown.exit_code == 2 and "no mock rounds for company 'acme'" in unknown.output
     bad = CliRunner().invoke(app, ["plan", "--hours-per-day", "40"])
     assert bad.exit_code == 2 and "between 0.5 and 16" in bad.output

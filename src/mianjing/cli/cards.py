@@ -516,6 +516,8 @@ def plan_cmd(
     hours_per_day: float = typer.Option(3.0, "--hours-per-day", help="Daily study budget for the schedule (0.5-16)."),
     today_only: bool = typer.Option(False, "--today", help="Only today's items of the schedule."),
     resume: Optional[str] = typer.Option(None, "--resume", help="Your resume: multimodal work makes Qwen2.5-VL required."),
+    company: Optional[str] = typer.Option(None, "--company", help="Target company: the last week's mock rounds are its "
+                                          "rounds (`mianjing mock list`)."),
     lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
@@ -561,7 +563,7 @@ def plan_cmd(
 
     lang = _lang(lang)
     study = studyplan.build(conn, bank, plan.interview_date, hours_per_day=hours_per_day,
-                            resume=Path(resume) if resume else None, lang=lang)
+                            resume=Path(resume) if resume else None, lang=lang, company=company)
     if as_json:
         print_json(plan.to_dict() | {"problems_due_again": redo, "schedule": study.to_dict()})
         return

@@ -23,10 +23,19 @@ def label(part: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def build(conn, bank, interview, *, hours_per_day: float, resume: Optional[Path], lang: str):
+def build(conn, bank, interview, *, hours_per_day: float, resume: Optional[Path], lang: str,
+          company: Optional[str] = None):
     from ..cards.review import local_date
-    from ..mock.study import build_plan, load_state
+    from ..mock.study import MOCK_ROTATION, build_plan, load_state
+    from ..mock.templates import load_templates
     from ..problems.bank import load_all
+
+    rotation = MOCK_ROTATION
+    if company is not None:
+        templates = load_templates()
+        if company not in templates.companies():
+            fail(f"no mock rounds for company {esc(repr(company))}; companies: {', '.join(templates.companies())}")
+        rotation = tuple(f"{company}-{r}" for r in templates.rounds(company))
 
     multimodal = False
     if resume is not None:
@@ -43,7 +52,7 @@ def build(conn, bank, interview, *, hours_per_day: float, resume: Optional[Path]
     state = load_state(conn, cards, now=now, multimodal=multimodal)
     try:
         return build_plan(today=local_date(now), interview=interview, hours_per_day=hours_per_day, cards=cards,
-                          problems=problems, state=state, lang=lang)
+                          problems=problems, state=state, lang=lang, mock_rotation=rotation)
     except ValueError as exc:
         fail(esc(str(exc)))
 
