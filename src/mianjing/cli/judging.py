@@ -75,14 +75,29 @@ def judge_cmd(
 
 def selfcheck_cmd(
     problem: Optional[str] = typer.Option(None, "--problem", help="only this problem"),
-    seeds: int = typer.Option(5, "--seeds", min=1, help="seeds per reference solution"),
+    seeds: Optional[int] = typer.Option(None, "--seeds", min=1,
+                                        help="seeds per reference solution (default 5; with --mutants 2)"),
     as_json: bool = typer.Option(False, "--json", help="print one JSON document"),
+    mutants: bool = typer.Option(False, "--mutants", help="mutation testing: judge mutants of each reference"),
+    cap: int = typer.Option(30, "--cap", min=1, help="with --mutants: at most this many mutants per problem"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="with --mutants: only 'model' or 'algo' problems"),
+    markdown: Optional[str] = typer.Option(None, "--markdown", help="with --mutants: write the table to this file"),
+    jobs: int = typer.Option(1, "--jobs", min=1, max=16, help="check problems in this many processes at once"),
+    shard: Optional[str] = typer.Option(None, "--shard", help="only problems I of every J, written I/J (used by --jobs)"),
 ) -> None:
     """Judge every reference over N seeds (must be accepted) and every known-wrong solution (must get
-    the verdict it names). Exit 0 only if all hold.
+    the verdict it names). Exit 0 only if all hold. With --mutants: judge up to --cap mutants of each
+    reference and report the survivors (exit 0 only if each is listed as equivalent).
 
     Example: mianjing selfcheck --problem mha --seeds 20
     """
+    if mutants:
+        from .mutants import run_mutants
+
+        run_mutants(problem, seeds or 2, cap, kind, as_json, markdown)
+    seeds = seeds or 5
+    if jobs > 1 and not problem:
+        _selfcheck_in_parallel(jobs, seeds, as_json)
     from ..judge.local import LocalJudge  # before any problem code is loaded: the zygote starts first
     from ..problems.bank import UnknownProblem, all_problems, get_problem
     from ..problems.selfcheck import SelfcheckResult, selfcheck_problem
@@ -93,6 +108,8 @@ def selfcheck_cmd(
             problems = [get_problem(problem)] if problem else list(all_problems())
         except UnknownProblem as exc:
             fail(str(exc))
+        if shard:
+            problems = _shard(problems, shard)
         result = SelfcheckResult()
         for p in problems:
             outcomes = selfcheck_problem(p, list(range(seeds)), lambda pr, code, s: judge.judge(pr.id, code, s))
@@ -112,6 +129,56 @@ def selfcheck_cmd(
         n_bad = sum(1 for o in result.outcomes if not o.ok)
         console.print(f"{len(result.outcomes) - n_bad}/{len(result.outcomes)} self-checks hold")
     raise typer.Exit(0 if result.ok else 1)
+
+
+def _shard(problems: list, spec: str) -> list:
+    """Problems I, I+J, I+2J, ... of the list, for `--shard I/J`."""
+    try:
+        i, j = (int(x) for x in spec.split("/"))
+        if not 0 <= i < j:
+            raise ValueError
+    except ValueError:
+        fail(f"--shard must be I/J with 0 <= I < J, not {spec!r}")
+    return problems[i::j]
+
+
+def _selfcheck_in_parallel(jobs: int, seeds: int, as_json: bool) -> None:
+    """Run `selfcheck --shard i/jobs` in `jobs` processes (each with its own judge and workers) and
+    merge their reports: the bank's checks are independent, so this divides the wall time."""
+    import json
+    import subprocess
+
+    from rich.markup import escape
+
+    from .common import err_console
+
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "mianjing.cli.app", "selfcheck", "--seeds", str(seeds), "--json",
+                          "--shard", f"{i}/{jobs}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i in range(jobs)
+    ]
+    outcomes: list[dict] = []
+    errors = []
+    for i, proc in enumerate(procs):
+        out, err = proc.communicate()
+        try:
+            outcomes += json.loads(out)["outcomes"]
+        except (ValueError, KeyError):
+            errors.append(f"shard {i}/{jobs} failed (exit {proc.returncode}): {err.strip()[-500:]}")
+    ok = not errors and all(o["ok"] for o in outcomes)
+    if as_json:
+        print_json({"ok": ok, "checked": len(outcomes), "errors": errors,
+                    "failures": [o for o in outcomes if not o["ok"]], "outcomes": outcomes})
+    else:
+        for e in errors:
+            err_console.print(f"[red]error:[/] {escape(e)}", highlight=False)
+        for o in outcomes:
+            if not o["ok"]:
+                console.print(f"FAIL {o['problem']}: {o['solution']} seed {o['seed']}: got {o['got']}, "
+                              f"expected {o['expected']}. {o['message'][:300]}", highlight=False, markup=False)
+        n_bad = sum(1 for o in outcomes if not o["ok"])
+        console.print(f"{len(outcomes) - n_bad}/{len(outcomes)} self-checks hold ({jobs} processes)")
+    raise typer.Exit(0 if ok else 1)
 
 
 def doctor_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
