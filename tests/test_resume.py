@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from mianjing.cards.bank import load_bank
 from mianjing.cli.app import app
-from mianjing.mock.resume import TOPICS, check_file, parse
+from mianjing.mock.resume import TOPICS, check_file, parse, topics_in
 from mianjing.mock.resume_read import ResumeError, read_lines
 
 CLEAN = {
@@ -187,6 +187,16 @@ def test_findings_point_at_the_planted_line(tmp_path, bank):
     assert text.splitlines()[finding.line - 1] == "- Cut hand-offs to human staff noticeably after launch"
     overlap = check_file(write_md(planted("overlap", "zh"), tmp_path / "cv2"), bank, lang="zh").findings
     assert overlap[0].text == "企业文档问答系统（RAG）" and "LoRA" in overlap[0].message
+
+
+def test_shared_tools_are_not_overlap(tmp_path, bank):
+    text = CLEAN["en"].replace("intent accuracy 72% -> 86%", "intent accuracy 72% -> 86% with DeepSpeed ZeRO-2")
+    text = text.replace("by 15% after launch", "by 15% after launch, served with vLLM and DeepSpeed")
+    parsed = parse(text.splitlines())
+    assert "DeepSpeed" in set.intersection(*(topics_in(e.text()) for e in parsed.entries))  # both entries use it
+    report = check_file(write_md(text, tmp_path / "cv"), bank, lang="en")
+    assert report.findings == []
+    assert {"DeepSpeed", "vLLM"} <= {c.topic for c in report.claims}
 
 
 def test_research_track_allows_papers(tmp_path, bank):

@@ -65,6 +65,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "embedding": ((r"embedding", r"向量模型"), ("embedding-contrastive-loss", "embedding-hard-negatives-temperature")),
 }
 POST_TRAINING = ("LoRA", "SFT", "RLHF/PPO", "DPO", "GRPO", "distillation")
+# tools used in two entries are not two entries on the same thing; directions are
+NOT_OVERLAP = frozenset({"DeepSpeed", "vLLM"})
 _TRAINED = re.compile(r"训练|微调|预训练|fine-?tun|\btrain(ed|ing)?\b|\bsft\b|\blora\b|rlhf|\bdpo\b|grpo", re.IGNORECASE)
 _BENCHMARKS = re.compile(r"\b(gsm8k|math500|mmlu|humaneval|mbpp|c-?eval|cmmlu|alpaca|sharegpt|belle|squad|hotpotqa|triviaqa|hellaswag)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"领域|业务|自建|私有|内部|标注|客服|医疗|法律|金融|电商|工单|domain|proprietary|in-house|internal|"
@@ -233,7 +235,7 @@ def check_rules(parsed: Parsed, *, lang: str = "zh", hot: HotList | None = None,
     projects = [e for e in entries if e.section == "projects"]
     for p in projects:
         for i in interns:
-            shared = sorted(topics_in(p.text()) & topics_in(i.text()))
+            shared = sorted((topics_in(p.text()) & topics_in(i.text())) - NOT_OVERLAP)
             if shared:
                 out.append(_finding("overlap", p.line, lines, lang, a=i.title, b=p.title, topic="/".join(shared)))
                 break
