@@ -63,6 +63,8 @@ def test_unknown_ids_are_404_with_a_message():
     r = c.post("/api/judge/nope", json={"code": "x", "mode": "submit"})
     assert r.status_code == 404 and "unknown problem id 'nope'" in r.json()["error"]
     assert c.post("/api/review/nope", json={"rating": 3}).status_code == 404
+    page = c.get("/problems/nope", headers={"Accept": "text/html"})  # a browser gets the app's own page
+    assert page.status_code == 404 and 'class="topbar"' in page.text and "unknown problem id" in page.text
 
 
 def test_judge_returns_the_cli_document_and_passes_the_mode():

@@ -104,6 +104,11 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, token: str = "", *, ju
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # past the security checks (a route said no): a page in the app's own layout for browsers
+        wants_html = not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
+        if wants_html:
+            return page(request, "error.html", status_code=exc.status_code, status=exc.status_code,
+                        message=str(exc.detail))
         return _refuse(request, exc.status_code, str(exc.detail))
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
