@@ -267,3 +267,17 @@ def test_parse_finds_entries_and_bullets():
     parsed = parse(CLEAN["zh"].splitlines())
     assert [(e.section, e.title, len(e.bullets)) for e in parsed.entries] == [
         ("internships", "某科技公司 大模型算法实习生 2025.03-2025.08", 2), ("projects", "企业文档问答系统（RAG）", 2)]
+
+
+def test_own_hot_list_and_a_bad_one(tmp_path, bank):
+    hot = tmp_path / "hot.toml"
+    hot.write_text('updated = 2026-11-01\n[[direction]]\nname = { zh = "状态空间模型", en = "state-space models" }\n'
+                   'patterns = ["mamba", "状态空间"]\n', encoding="utf-8")
+    cv = write_md(CLEAN["en"], tmp_path / "cv")
+    report = check_file(cv, bank, lang="en", hot_path=hot)
+    assert [f.rule for f in report.findings] == ["hot-direction"] and "state-space models" in report.findings[0].message
+    assert report.hot_updated == "2026-11-01"
+    hot.write_text("updated = 2026-11-01\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["resume", "check", str(cv), "--hot", str(hot)])
+    assert result.exit_code == 2 and "not a hot-directions file" in result.output
+

@@ -205,3 +205,10 @@ def test_terminal_coding_judges_until_accepted_or_skipped(tmp_path, monkeypatch)
     keys = iter(["s"])
     r = mock_cli.TerminalResponder("en").code(q, stub, Clock(60, 25), judge)
     assert r.judged is None and len(calls) == 2
+
+
+def test_a_round_cut_short_stores_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["mock", "run", "-c", "fliggy"], input="")
+    assert result.exit_code == 130 and "not stored" in result.output
+    assert connect().execute("SELECT COUNT(*) FROM mock_rounds").fetchone()[0] == 0

@@ -66,6 +66,12 @@ def _render(doc: dict, lang: str) -> None:
     else:
         console.print("[green]没有触发任何规则。[/]" if zh else "[green]No rule trips.[/]")
     console.print(f"[dim]hot directions as of {doc['hot_list_updated']}; track: {doc['track']}[/]", highlight=False)
+    from datetime import date
+
+    age = (date.today() - date.fromisoformat(doc["hot_list_updated"])).days
+    if age > 180:  # what is hot moves by the season (the seed: "3、4 月份...R1 蒸馏")
+        console.print(f"[yellow]the hot-directions list is {age} days old: pass your own with --hot FILE "
+                      "(format: bank/resume/hot-directions.toml)[/]", highlight=False)
     if doc["questions"]:
         console.rule("这份简历会引来的追问" if zh else "Questions this resume invites", align="left")
         for c in doc["questions"]:
