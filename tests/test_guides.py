@@ -53,6 +53,11 @@ def _required(pid: str, meta: dict) -> bool:
     return pid in FIRST_41 or meta.get("set", {}).get("name") == "hot100"
 
 
+def _bare(text: str) -> str:
+    """Complexity as written, without spaces and multiplication signs: `O(m·n)` states `O(m n)`."""
+    return re.sub(r"[\s·⋅×*]", "", text)
+
+
 def _renders(markdown: str) -> str:
     out = io.StringIO()
     Console(file=out, width=100, color_system=None).print(Markdown(markdown))
@@ -81,7 +86,7 @@ def test_guides_complete_and_consistent(pid):
     expected = meta.get("complexity", {}).get("expected")
     for lang, sol in sols.items():
         if expected:
-            assert f"O({expected})" in sol.sections["complexity"], \
+            assert _bare(f"O({expected})") in _bare(sol.sections["complexity"]), \
                 f"solution.{lang}.md: the complexity section must state O({expected}) (problem.toml [complexity])"
         for wrong in meta.get("wrong", []):
             assert f"`{wrong['file']}`" in sol.sections["mistakes"], \
