@@ -129,6 +129,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "after_ac": ("通过后", "after AC"),
     "new_cards": ("张新卡片待学", "new cards to learn"),
     "ahead": ("个在前面", "ahead"),
+    "calc_params": ("精确参数量：总量、嵌入、非嵌入、各组件、MoE 每 token 激活量。",
+                    "Exact parameter count: total, embedding, non-embedding, per component, active per token (MoE)."),
+    "calc_lora": ("LoRA 可训练参数量（与 PEFT 的计数一致）。", "LoRA trainable parameters, as PEFT counts them."),
+    "calc_zero": ("ZeRO 各阶段每张卡的模型状态显存：参数、梯度、优化器状态。",
+                  "ZeRO model-state memory per GPU for each stage: parameters, gradients, optimizer states."),
+    "calc_kv": ("KV 缓存：每个 token 的字节数和总量，MHA / GQA / MQA / MLA 对比。",
+                "KV cache: bytes per token and in total, MHA / GQA / MQA / MLA compared."),
+    "calc_train": ("训练显存：权重、梯度、优化器、激活、缓冲区；能否放下，最少几张卡。",
+                   "Training memory per GPU: weights, gradients, optimizer, activations, buffers; does it fit, fewest GPUs."),
+    "calc_infer": ("推理显存：权重 + KV 缓存 + 工作内存，能放下的最大 batch × 上下文。",
+                   "Inference memory: weights + KV cache + working memory, the largest batch × context that fits."),
+    "calc_help_en": ("选项说明来自命令行（英文）。", "Option help comes from the command line."),
     "clear_filters": ("清除筛选", "Clear filters"),
 }
 
