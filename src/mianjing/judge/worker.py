@@ -8,6 +8,7 @@ answer pass: the controller compares, and a worker that lies only breaks its own
 from __future__ import annotations
 
 import builtins
+import collections
 import io
 import sys
 import time
@@ -55,7 +56,14 @@ class CappedWriter(io.TextIOBase):
 
 def user_traceback(exc: BaseException) -> str:
     """The traceback limited to the user's own frames, then the exception line."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILE]
+    # only the innermost frames: a RecursionError can carry tens of thousands, and looking up every
+    # one's source line would take longer than the time limit
+    last = collections.deque(maxlen=64)
+    tb = exc.__traceback__
+    while tb is not None:  # walking the chain is cheap; extracting every frame is not
+        last.append((tb.tb_frame, tb.tb_lineno))
+        tb = tb.tb_next
+    frames = [f for f in traceback.StackSummary.extract(iter(last)) if f.filename == SUBMISSION_FILE]
     where = "".join(traceback.format_list(frames[-8:]))[-3000:]
     what = "".join(traceback.format_exception_only(type(exc), exc))
     return where + (what if len(what) <= 1000 else what[:1000] + " ...\n")

@@ -27,8 +27,8 @@ def _snake(m: int, n: int) -> list[list[str]]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"grid": _grid(["11110", "11010", "11000", "00000"])}, hidden=False),
-        Case("example-2", {"grid": _grid(["11000", "11000", "00100", "00011"])}, hidden=False),
+        Case("example-1", {"grid": _grid(["01110", "01010", "01110", "00000"])}, hidden=False),
+        Case("example-2", {"grid": _grid(["10011", "10001", "01000", "00110"])}, hidden=False),
         Case("edge-one-land", {"grid": [["1"]]}),
         Case("edge-one-water", {"grid": [["0"]]}),
         Case("edge-all-land", {"grid": [["1"] * 6 for _ in range(4)]}),
