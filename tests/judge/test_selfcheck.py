@@ -13,17 +13,19 @@ import pytest
 from mianjing.problems.bank import problem_dirs
 
 SEEDS = int(os.environ.get("MIANJING_SELFCHECK_SEEDS", "20"))
+JOBS = max(1, min(4, os.cpu_count() or 1))  # the problems are independent: one judge process per core
 
 
 @pytest.fixture(scope="session")
 def selfcheck(tmp_path_factory):
     env = dict(os.environ, MIANJING_HOME=str(tmp_path_factory.mktemp("selfcheck-home")))
     proc = subprocess.run(
-        [sys.executable, "-m", "mianjing.cli.app", "selfcheck", "--seeds", str(SEEDS), "--json"],
-        capture_output=True, text=True, env=env, timeout=3000,
+        [sys.executable, "-m", "mianjing.cli.app", "selfcheck", "--seeds", str(SEEDS), "--json", "--jobs", str(JOBS)],
+        capture_output=True, text=True, env=env, timeout=4800,
     )
     doc = json.loads(proc.stdout)
     assert (proc.returncode == 0) == doc["ok"]
+    assert not doc.get("errors"), doc.get("errors")
     return doc
 
 
