@@ -8,8 +8,8 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"n": 2}, hidden=False),
-        Case("example-2", {"n": 3}, hidden=False),
+        Case("example-1", {"n": 4}, hidden=False),
+        Case("example-2", {"n": 1}, hidden=False),
         Case("edge-one", {"n": 1}),
         Case("edge-four", {"n": 4}),
         Case("edge-five", {"n": 5}),

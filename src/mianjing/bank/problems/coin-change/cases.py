@@ -8,9 +8,9 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"coins": [1, 2, 5], "amount": 11}, hidden=False),
-        Case("example-2", {"coins": [2], "amount": 3}, hidden=False),
-        Case("example-3", {"coins": [1], "amount": 0}, hidden=False),
+        Case("example-1", {"coins": [1, 3, 4], "amount": 6}, hidden=False),
+        Case("example-2", {"coins": [4], "amount": 6}, hidden=False),
+        Case("example-3", {"coins": [3], "amount": 0}, hidden=False),
         Case("edge-exponential", {"coins": [3, 7], "amount": 80}, note="a small amount that plain recursion still cannot finish"),
         Case("edge-greedy-fails", {"coins": [1, 3, 4], "amount": 6}, note="3 + 3 beats 4 + 1 + 1"),
         Case("edge-greedy-stuck", {"coins": [5, 7], "amount": 10}, note="greedy takes a 7 and is stuck at 3; 5 + 5 works"),

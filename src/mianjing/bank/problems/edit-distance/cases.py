@@ -27,8 +27,8 @@ def _mutate(rng: np.random.Generator, w: str, edits: int) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"word1": "horse", "word2": "ros"}, hidden=False),
-        Case("example-2", {"word1": "intention", "word2": "execution"}, hidden=False),
+        Case("example-1", {"word1": "bridge", "word2": "ridges"}, hidden=False),
+        Case("example-2", {"word1": "sketch", "word2": "kitchen"}, hidden=False),
         Case("edge-both-empty", {"word1": "", "word2": ""}),
         Case("edge-first-empty", {"word1": "", "word2": "abc"}),
         Case("edge-second-empty", {"word1": "abcd", "word2": ""}),

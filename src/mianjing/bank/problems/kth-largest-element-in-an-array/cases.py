@@ -15,8 +15,8 @@ def _ints(a) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [3, 2, 1, 5, 6, 4], "k": 2}, hidden=False),
-        Case("example-2", {"nums": [3, 2, 3, 1, 2, 4, 5, 5, 6], "k": 4}, hidden=False),
+        Case("example-1", {"nums": [7, 4, 9, 1, 6], "k": 2}, hidden=False),
+        Case("example-2", {"nums": [5, 8, 5, 2, 8, 3, 7], "k": 3}, hidden=False),
         Case("edge-single", {"nums": [-7], "k": 1}),
         Case("edge-k-one", {"nums": [2, 9, 4, 9], "k": 1}),
         Case("edge-k-n", {"nums": [5, -1, 3, 8], "k": 4}, note="k = n: the minimum"),

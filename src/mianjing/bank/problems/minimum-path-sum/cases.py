@@ -12,8 +12,8 @@ def _grid(rng: np.random.Generator, m: int, n: int, hi: int = 200) -> list[list[
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"grid": [[1, 3, 1], [1, 5, 1], [4, 2, 1]]}, hidden=False),
-        Case("example-2", {"grid": [[1, 2, 3], [4, 5, 6]]}, hidden=False),
+        Case("example-1", {"grid": [[1, 4, 2], [1, 6, 1], [3, 1, 2]]}, hidden=False),
+        Case("example-2", {"grid": [[2, 3, 1], [5, 4, 2]]}, hidden=False),
         Case("edge-one-cell", {"grid": [[7]]}),
         Case("edge-one-row", {"grid": [[1, 2, 0, 5, 3]]}),
         Case("edge-one-column", {"grid": [[4], [0], [9], [1]]}),

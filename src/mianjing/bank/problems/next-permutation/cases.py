@@ -13,10 +13,10 @@ def _ints(rng: np.random.Generator, n: int, hi: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 2, 3]}, hidden=False),
-        Case("example-2", {"nums": [3, 2, 1]}, hidden=False),
-        Case("example-3", {"nums": [1, 1, 5]}, hidden=False),
-        Case("example-4", {"nums": [1, 3, 2]}, hidden=False),
+        Case("example-1", {"nums": [2, 4, 7]}, hidden=False),
+        Case("example-2", {"nums": [9, 5, 3]}, hidden=False),
+        Case("example-3", {"nums": [4, 4, 8]}, hidden=False),
+        Case("example-4", {"nums": [2, 6, 5]}, hidden=False),
         Case("edge-single", {"nums": [7]}),
         Case("edge-two-ascending", {"nums": [1, 2]}),
         Case("edge-two-descending", {"nums": [2, 1]}, note="the last permutation of two: wraps around"),

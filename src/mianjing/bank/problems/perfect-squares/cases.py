@@ -8,8 +8,8 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"n": 12}, hidden=False),
-        Case("example-2", {"n": 13}, hidden=False),
+        Case("example-1", {"n": 18}, hidden=False),
+        Case("example-2", {"n": 7}, hidden=False),
         Case("edge-exponential", {"n": 60}, note="plain recursion already branches too much"),
         Case("edge-one", {"n": 1}),
         Case("edge-square", {"n": 10000}, note="a perfect square"),

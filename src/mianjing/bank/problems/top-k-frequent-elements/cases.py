@@ -25,8 +25,8 @@ def _unique_top(rng: np.random.Generator, n: int, distinct: int, k: int, lo: int
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 1, 1, 2, 2, 3], "k": 2}, hidden=False),
-        Case("example-2", {"nums": [1], "k": 1}, hidden=False),
+        Case("example-1", {"nums": [7, 5, 7, 9, 5, 7], "k": 2}, hidden=False),
+        Case("example-2", {"nums": [4], "k": 1}, hidden=False),
         Case("edge-all-distinct-k", {"nums": [4, 4, 5, 6, 6, 6], "k": 3}, note="k = number of distinct values"),
         Case("edge-negatives", {"nums": [-1, -1, -2, -2, -2, 7], "k": 1}),
         Case("edge-large-values-rare", {"nums": [1, 1, 1, 2, 2, 100, 99], "k": 2}, note="the largest values occur once"),

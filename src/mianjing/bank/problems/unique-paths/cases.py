@@ -8,8 +8,8 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"m": 3, "n": 7}, hidden=False),
-        Case("example-2", {"m": 3, "n": 2}, hidden=False),
+        Case("example-1", {"m": 4, "n": 5}, hidden=False),
+        Case("example-2", {"m": 2, "n": 3}, hidden=False),
         Case("edge-one-cell", {"m": 1, "n": 1}),
         Case("edge-one-row", {"m": 1, "n": 9}),
         Case("edge-one-column", {"m": 12, "n": 1}),

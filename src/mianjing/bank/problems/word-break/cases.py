@@ -22,9 +22,9 @@ def _instance(rng: np.random.Generator, pieces: int, spoil: bool) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "leetcode", "word_dict": ["leet", "code"]}, hidden=False),
-        Case("example-2", {"s": "applepenapple", "word_dict": ["apple", "pen"]}, hidden=False),
-        Case("example-3", {"s": "catsandog", "word_dict": ["cats", "dog", "sand", "and", "cat"]}, hidden=False),
+        Case("example-1", {"s": "sunflower", "word_dict": ["sun", "flower"]}, hidden=False),
+        Case("example-2", {"s": "redbluered", "word_dict": ["red", "blue"]}, hidden=False),
+        Case("example-3", {"s": "moonlighto", "word_dict": ["moon", "moonlight", "light", "lighthouse"]}, hidden=False),
         Case("edge-exponential", {"s": "a" * 40 + "b", "word_dict": ["a", "aa", "aaa", "aaaa", "aaaaa"]},
              note="'aaa...ab': every split of the a's is tried and fails at the b"),
         Case("edge-whole-word", {"s": "mianjing", "word_dict": ["mianjing"]}),
