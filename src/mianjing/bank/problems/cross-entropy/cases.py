@@ -1,5 +1,6 @@
 """Cases for cross-entropy: the worked examples, padded batches of sequences (ignore_index -100 and
-a pad id that is a real class), label smoothing, logits large enough to overflow a naive exp, and
+a pad id that is a real class), label smoothing, logits large enough to overflow a naive exp (with and without smoothing, and
+with target probabilities far below 1e-4), and
 seeded random shapes. Logits are rounded to float32 so both sides see the same numbers.
 
 When every token is ignored the loss is 0/0 = NaN (as in F.cross_entropy); there only the NaN is
@@ -31,6 +32,18 @@ def case(logits, target, ignore_index=-100, label_smoothing=0.0):
             "label_smoothing": float(label_smoothing)}
 
 
+def large_unsmoothed(rng):
+    """Rows shifted by up to +-200 (so exp overflows float32 without the max shift), each target the
+    row's smallest logit (probability far below 1e-4), and one row whose target sits 11.5 below the
+    max (probability about 1e-5, where log(p + eps) is already off)."""
+    z = rng.uniform(-200, 200, size=(6, 1)) + rng.uniform(-40, 40, size=(6, 8))
+    y = z.argmin(axis=1)
+    z[0] = rng.uniform(-1, 1, size=8) + 150.0
+    z[0, 3] = z[0].max() - 11.5
+    y[0] = 3
+    return f32(z), y
+
+
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
         Case("example-1", case(np.array([[2.0, 1.0, 0.0], [0.0, 0.0, 0.0]]), [0, 2]), hidden=False),
@@ -48,6 +61,9 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-large-logits", case(f32(rng.uniform(-300, 300, size=(6, 9))),
                                        rng.integers(0, 9, size=6), label_smoothing=0.2),
              note="logits up to +-300: exp overflows float32 without the max shift"),
+        Case("edge-large-logits-no-smoothing", case(*large_unsmoothed(rng)),
+             note="logits up to about +-250 without label smoothing; target probabilities from about 1e-5 "
+                  "down to far below 1e-30"),
         Case("edge-one-counted-token", case(f32(rng.standard_normal((5, 4))), [-100, -100, 3, -100, -100]),
              note="only one token is not ignored"),
         Case("edge-all-ignored", case(f32(rng.standard_normal((3, 4))), [-100, -100, -100], label_smoothing=0.1),

@@ -1,5 +1,6 @@
 """Cases for flash-attention: the worked examples, lengths that are not multiples of any tile size,
-a single query, different query and key lengths, large scores (the running max matters), causal
+a single query, different query and key lengths, large scores (the running max matters), rows whose
+scores are all very negative (the running max must start at -inf, not 0), causal
 masks, and two long sequences (T = 4096) on which the full score matrix does not fit in the memory
 limit (64 MB: the (T, T) float32 matrix alone is 64 MB)."""
 
@@ -11,6 +12,15 @@ from mianjing.problems.case import Case
 def _qkv(rng, lead, lq, lk, d, dv, spread=1.0):
     return {"q": rng.standard_normal(lead + (lq, d)) * spread, "k": rng.standard_normal(lead + (lk, d)) * spread,
             "v": rng.standard_normal(lead + (lk, dv))}
+
+
+def _negative_scores(rng, lq, lk, d, dv):
+    """Queries pointing against every key: each scaled score is about -120 +- 15, all below -100
+    in practice, so a running max started at 0 makes exp(s - 0) underflow to 0 and l = 0."""
+    u = np.ones(d) / np.sqrt(d)
+    q = -np.sqrt(120.0 * np.sqrt(d)) * u + 0.3 * rng.standard_normal((1, lq, d))
+    k = np.sqrt(120.0 * np.sqrt(d)) * u + 0.3 * rng.standard_normal((1, lk, d))
+    return {"q": q, "k": k, "v": rng.standard_normal((1, lk, dv))}
 
 
 def cases(rng: np.random.Generator) -> list[Case]:
@@ -32,6 +42,10 @@ def cases(rng: np.random.Generator) -> list[Case]:
                                      "k": np.linspace(0.0, 30.0, 300)[:, None] * np.ones((1, 300, 4)),
                                      "v": rng.standard_normal((1, 300, 4)), "causal": False},
              note="scores that keep growing along the keys: every new tile raises the max"),
+        Case("edge-all-scores-very-negative", {**_negative_scores(rng, 70, 300, 8, 4), "causal": False},
+             note="every scaled score of every row below -100: exp underflows unless the running max starts at -inf"),
+        Case("edge-all-scores-very-negative-causal", {**_negative_scores(rng, 290, 290, 8, 4), "causal": True},
+             note="causal, every visible scaled score below -100"),
         Case("edge-dv-differs", {**_qkv(rng, (2,), 64, 80, 16, 5), "causal": False}, note="dv != d"),
     ]
     for i in range(5):

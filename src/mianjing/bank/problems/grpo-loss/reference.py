@@ -14,6 +14,8 @@ def grpo_loss(logp: Tensor, old_logp: Tensor, ref_logp: Tensor, rewards: Tensor,
     # logp, old_logp, ref_logp: (B, T) per-token log-probs; rewards: (B,); mask: (B, T) bool
     # B = n_groups * group_size; rows g*G .. g*G+G-1 are the G answers to prompt g
     B, T = logp.shape
+    # sampled before this update or from the frozen reference model: constants, no gradient
+    old_logp, ref_logp, rewards = old_logp.detach(), ref_logp.detach(), rewards.detach()
     G = group_size
     # 1. outcome advantages: normalise each reward within its group (sample std, divides by G - 1)
     r = rewards.view(B // G, G)  # (n_groups, G)

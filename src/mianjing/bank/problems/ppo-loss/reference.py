@@ -24,6 +24,9 @@ def ppo_loss(logits: Tensor, actions: Tensor, old_logprobs: Tensor, advantages: 
              value_clip_eps: float = 0.2, vf_coef: float = 0.5, ent_coef: float = 0.01
              ) -> tuple[Tensor, Tensor, Tensor, Tensor]:
     # logits: (B, T, V); actions, old_logprobs, advantages, values, old_values, returns, mask: (B, T)
+    # the rollout's numbers are constants of this update: no gradient may flow into them
+    old_logprobs, advantages = old_logprobs.detach(), advantages.detach()
+    old_values, returns = old_values.detach(), returns.detach()
     m = mask.to(logits.dtype)
     logp_all = torch.log_softmax(logits, dim=-1)                        # (B, T, V)
     logp = logp_all.gather(-1, actions.unsqueeze(-1)).squeeze(-1)       # (B, T) log-prob of the taken token
