@@ -87,13 +87,18 @@ def cases(rng: np.random.Generator) -> list[Case]:
                     note="top_p = 0.01: only the most likely token survives"))
     out.append(Case("edge-huge-logits", _safe(rng, lambda: rng.standard_normal((3, 16)) * 1e4, 0.7, 0, 1.0),
                     note="logits around +-1e4: the softmax must be stable"))
+    out.append(Case("edge-huge-negative-top-k",
+                    _safe(rng, lambda: rng.standard_normal((3, 16)) * 1e3 - 3e4, 1.0, 4, 1.0),
+                    note="logits around -3e4 with top_k = 4: a finite stand-in for -inf such as -1e4 would "
+                         "outrank every real token"))
     # one token dominates just below top_p: the next one crosses the threshold and must stay
     x = np.log(np.array([[0.55, 0.25, 0.1, 0.06, 0.04], [0.05, 0.1, 0.6, 0.2, 0.05]]))
     out.append(Case("edge-crossing-token", {"logits": x, "u": np.array([0.7, 0.3]), "temperature": 1.0,
                                             "top_k": 0, "top_p": 0.7},
                     note="cumulative 0.55 then 0.80 against top_p = 0.7"))
-    # top-k first: renormalised, the best token alone reaches top_p (on the full softmax it would not)
-    x = np.log(np.array([[0.1, 0.4, 0.2, 0.3], [0.3, 0.3, 0.25, 0.15]]))
+    # top-k first: renormalised, the best token alone reaches top_p (on the full softmax it would not);
+    # renormalised masses 0.571 and 0.517 keep the statement's 1e-4 margin from top_p = 0.5
+    x = np.log(np.array([[0.1, 0.4, 0.2, 0.3], [0.3, 0.28, 0.27, 0.15]]))
     out.append(Case("edge-top-k-then-top-p", {"logits": x, "u": np.array([0.35, 0.62]), "temperature": 1.0,
                                               "top_k": 2, "top_p": 0.5},
                     note="top-p applies to the distribution renormalised after top-k"))
