@@ -123,15 +123,42 @@ def run_round(rnd: Round, responder: Responder, judge: Judge, *, problems: dict,
                 items.append(_coding(q, part, responder, judge, problems[q.problem], workdir, clock, rnd.lang))
             else:
                 r = responder.answer(q, part, clock)
-                matched = match(r.text, q.keypoints)
-                hits = [m.point for m in matched if m.hit]
-                items.append(ItemResult(part.kind, q.key, q.kind, q.text, r.seconds,
-                                        len(hits) / len(matched) if matched else 0.0, answer=r.text, hit=hits,
-                                        missed=[m.point for m in matched if not m.hit], card=q.card))
+                items.append(score_answer(q, part.kind, r.text, r.seconds))
                 clock.part_used += r.seconds
                 clock.round_used += r.seconds
         results.append(PartResult(part.kind, part.minutes, clock.part_used, items))
     return results
+
+
+def score_answer(q: Question, part_kind: str, text: str, seconds: float) -> ItemResult:
+    """A card or prompt question: key-point coverage of the answer, the missed points listed."""
+    matched = match(text, q.keypoints)
+    hits = [m.point for m in matched if m.hit]
+    return ItemResult(part_kind, q.key, q.kind, q.text, seconds, len(hits) / len(matched) if matched else 0.0,
+                      answer=text, hit=hits, missed=[m.point for m in matched if not m.hit], card=q.card)
+
+
+def score_coding(q: Question, part_kind: str, doc: dict | None, seconds: float, file: str | None = None) -> ItemResult:
+    """A problem: the judge's document (None: nothing submitted) and the time it took."""
+    return ItemResult(part_kind, q.key, "problem", q.text, seconds, score_problem(doc, seconds, q.minutes),
+                      over_time=seconds > q.minutes * 60, problem=q.problem,
+                      verdict=doc.get("verdict") if doc else "not_attempted",
+                      passed=doc.get("passed") if doc else None, total=doc.get("total") if doc else None, file=file)
+
+
+def collect_parts(rnd: Round, items: dict[str, ItemResult]) -> list[PartResult]:
+    """The round's parts from results keyed by question key; a question with none counts as
+    unanswered (an empty answer, no submission, no time), as a skipped question does in `run_round`."""
+    parts = []
+    for part in rnd.parts:
+        done = []
+        for q in part.questions:
+            item = items.get(q.key)
+            if item is None:
+                item = score_coding(q, part.kind, None, 0.0) if q.kind == "problem" else score_answer(q, part.kind, "", 0.0)
+            done.append(item)
+        parts.append(PartResult(part.kind, part.minutes, sum(i.seconds for i in done), done))
+    return parts
 
 
 def write_stub(problem, workdir: Path, lang: str) -> Path:
@@ -152,11 +179,7 @@ def _coding(q: Question, part: PlannedPart, responder: Responder, judge: Judge, 
         doc = judge(q.problem, r.code_file.read_text(encoding="utf-8"))
     clock.part_used += r.seconds
     clock.round_used += r.seconds
-    return ItemResult(part.kind, q.key, "problem", q.text, r.seconds, score_problem(doc, r.seconds, q.minutes),
-                      over_time=r.seconds > q.minutes * 60, problem=q.problem,
-                      verdict=doc.get("verdict") if doc else "not_attempted",
-                      passed=doc.get("passed") if doc else None, total=doc.get("total") if doc else None,
-                      file=str(r.code_file) if r.code_file else None)
+    return score_coding(q, part.kind, doc, r.seconds, str(r.code_file) if r.code_file else None)
 
 
 class ScriptedResponder:
