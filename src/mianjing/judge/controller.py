@@ -7,12 +7,13 @@ which never leave this process; the worker only ever sees the inputs.
 
 from __future__ import annotations
 
-import copy
 import importlib.util
+import math
 import re
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Protocol
 
@@ -25,7 +26,7 @@ from ..checkers.exact import check_exact
 from ..checkers.grad import check_grad, check_nograd
 from ..problems.case import Case
 from ..problems.spec import Problem
-from . import harness, policy
+from . import harness, policy, wire
 from .sanitize import HIDDEN_CAP, MESSAGE_CAP, STDOUT_CAP, clean_text, hidden_error, mask_known
 from .verdict import (
     ACCEPTED, FORBIDDEN, INVALID_SUBMISSION, JUDGE_ERROR, RUNTIME_ERROR, SKIPPED, TIME_LIMIT_EXCEEDED,
@@ -64,41 +65,92 @@ class Prepared:
     seed: int
     cases: list[Case]
     expected: list[dict[str, Any]]
-    ref_ms: list[float]
+    ref_ms: list[float]  # the reference's CPU time per case (the minimum of repeats for small sized cases)
     custom_check: Callable[..., Any] | None
     custom_harness_src: str | None
+    messages: list[bytes] = field(default_factory=list)  # each case encoded once for the wire, reused per job
+
+
+CASES_TIMEOUT_S = 60.0  # a problem's cases() that runs longer is broken: judge_error, never a hang
+TIMING_REPEATS = 3  # small sized cases are run this often and the fastest run counts
+REPEAT_BELOW_MS = 20.0  # ... when the reference takes less than this on them
+
+
+class CaseGenerationError(RuntimeError):
+    """The problem's own cases.py failed or did not finish: a fault of the bank, never the user's."""
+
+
+def _run_bounded(fn: Callable[[], Any], timeout_s: float, what: str) -> Any:
+    """fn() in a helper thread; past `timeout_s` an exception is raised inside it (which stops a
+    Python loop at its next bytecode) and CaseGenerationError here."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="mianjing-cases", daemon=True)
+    thread.start()
+    thread.join(timeout_s)
+    if thread.is_alive():
+        import ctypes
+
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(SystemExit))
+        thread.join(5.0)
+        raise CaseGenerationError(f"{what} did not finish within {timeout_s:.0f} s (an endless loop in the problem's code?)")
+    if "error" in box:
+        exc = box["error"]
+        raise CaseGenerationError(f"{what} failed: {type(exc).__name__}: {exc}") from exc
+    return box["value"]
 
 
 def build_cases(problem: Problem, seed: int) -> tuple[list[Case], Callable[..., Any] | None]:
-    mod = cases_module(problem)
-    cases = list(mod.cases(np.random.default_rng(seed)))
+    def generate() -> tuple[list[Case], Any]:
+        mod = cases_module(problem)
+        return list(mod.cases(np.random.default_rng(seed))), getattr(mod, "check", None)
+
+    cases, check = _run_bounded(generate, CASES_TIMEOUT_S, f"{problem.id}: cases.py")
     names = [c.name for c in cases]
     if len(set(names)) != len(names):
         raise RuntimeError(f"{problem.id}: duplicate case names")
-    return cases, getattr(mod, "check", None)
+    return cases, check
 
 
 def prepare(problem: Problem, seed: int) -> Prepared:
-    """Cases for this seed and the reference's outputs on them (float64 for model problems)."""
+    """Cases for this seed and the reference's outputs on them (float64 for model problems).
+
+    The reference is timed in CPU time (this thread's), over what the worker's CPU clock covers for
+    the submission: decoding the case from the wire, running it, encoding the outputs. Load on the
+    machine then changes neither side's time much, and the judge's own encoding costs the same on
+    both sides."""
     cases, custom_check = build_cases(problem, seed)
     src = problem.harness_source()
     custom = harness.load_custom(src)
     entry = reference_entry(problem, custom)
     ref_dtype = "float64"
     expected, ref_ms = [], []
+    messages = [wire.encode("case", {"inputs": c.inputs, "seed": case_seed(seed, i)}) for i, c in enumerate(cases)]
     saved_limit = sys.getrecursionlimit()
     if problem.recursion_limit:  # the depth the statement promises, for the reference as for the worker
         sys.setrecursionlimit(max(saved_limit, problem.recursion_limit))
     try:
         for i, case in enumerate(cases):
-            inputs = copy.deepcopy(case.inputs)  # outside the timing: limits derive from the reference's own time
-            t0 = time.perf_counter()
-            out = harness.run_case(entry, inputs, problem.harness, ref_dtype, case_seed(seed, i), custom)
-            ref_ms.append((time.perf_counter() - t0) * 1000)
+            best, out, runs = math.inf, None, 0
+            while runs == 0 or (case.size is not None and best < REPEAT_BELOW_MS and runs < TIMING_REPEATS):
+                t0 = time.thread_time()
+                _, msg = wire.decode(messages[i][4:])
+                got = harness.run_case(entry, msg["inputs"], problem.harness, ref_dtype, msg["seed"], custom)
+                wire.encode("result", {"outputs": got})
+                best = min(best, (time.thread_time() - t0) * 1000)
+                out = got if out is None else out
+                runs += 1
+            ref_ms.append(best)
             expected.append(out)
     finally:
         sys.setrecursionlimit(saved_limit)
-    return Prepared(problem, seed, cases, expected, ref_ms, custom_check, src)
+    return Prepared(problem, seed, cases, expected, ref_ms, custom_check, src, messages)
 
 
 def case_seed(seed: int, index: int) -> int:
@@ -197,17 +249,34 @@ def describe(case: Case, float_dtype: str = "float32") -> str:
 # ---------------------------------------------------------------- running
 
 class Session(Protocol):
-    """One submission's worker. Graders (isolated.py, inprocess.py) provide it."""
+    """One submission's worker. Graders (isolated.py, inprocess.py) provide it.
+
+    Cases are streamed: `submit` sends one encoded case while the worker waits, `collect` returns
+    its answer with the CPU time the worker spent on it (from the kernel, never the worker's word).
+    The controller submits the next case before it compares the last answer, so the worker computes
+    while the controller checks."""
 
     isolation: list[str]
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]: ...
-    def run(self, inputs: dict[str, Any], seed: int, timeout_s: float) -> tuple[str, dict[str, Any], float]: ...
+    def submit(self, message: bytes) -> None: ...
+    def collect(self, limit_s: float) -> tuple[str, dict[str, Any], float, float]: ...  # kind, body, cpu_ms, wall_ms
     def close(self) -> None: ...
 
 
+WALL_FACTOR, WALL_SLACK_S = 4.0, 1.0  # a case also ends after 4x its limit + 1 s of wall clock (sleeping code)
+
+
+def wall_deadline_s(limit_s: float) -> float:
+    return limit_s * WALL_FACTOR + WALL_SLACK_S
+
+
 class Timeout(Exception):
-    pass
+    """No answer in time: over the CPU limit, or (`on_wall`) past the wall-clock safety net."""
+
+    def __init__(self, cpu_ms: float | None = None, wall_ms: float | None = None, on_wall: bool = False):
+        super().__init__("timeout")
+        self.cpu_ms, self.wall_ms, self.on_wall = cpu_ms, wall_ms, on_wall
 
 
 class WorkerDied(Exception):
@@ -228,15 +297,16 @@ def job_message(problem: Problem, code: str, prep: Prepared) -> dict[str, Any]:
         "guards": policy.guard_targets(problem.forbidden),
         "forbidden": list(problem.forbidden),
         "memory_limit_mb": problem.memory_limit_mb,
-        "cpu_limit_s": max(2.0, total_time_budget_s(problem, prep) * 1.5),
+        # a backstop over the whole job (module body and repeats included); each case has its own limit
+        "cpu_limit_s": max(2.0, total_time_budget_s(problem, prep) * 2 + 1),
     }
 
 
 def case_limit_ms(problem: Problem, prep: Prepared, i: int) -> float:
     case = prep.cases[i]
     if case.size is not None and problem.complexity is not None:
-        c = problem.complexity
-        return max(c.factor * prep.ref_ms[i], c.floor_ms)
+        # the statement's limit, raised only where the reference itself needs more on this machine
+        return max(problem.complexity.factor * prep.ref_ms[i], problem.time_limit_ms)
     return problem.time_limit_ms
 
 
@@ -325,51 +395,7 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         if kind != "ready":
             return finish(RUNTIME_ERROR, "the worker broke the judge protocol", [], isolation)
 
-        dead = False
-        timings: list[tuple[int, float]] = []
-        for i, case in enumerate(prep.cases):
-            if visible_only and case.hidden:
-                continue  # indices stay those of the full list: case seeds and limits match the reference's
-            cr = CaseResult(name=case.name, hidden=case.hidden, verdict=SKIPPED, detail=describe(case, problem.dtype))
-            cases.append(cr)
-            if dead:
-                cr.message = "not run: an earlier case ended the worker"
-                continue
-            limit = case_limit_ms(problem, prep, i)
-            try:
-                kind, body, elapsed = session.run(copy.deepcopy(case.inputs), case_seed(prep.seed, i), limit / 1000)
-            except Timeout:
-                cr.verdict, cr.time_ms = TIME_LIMIT_EXCEEDED, round(limit, 3)
-                cr.message = f"no answer within {limit:.0f} ms"
-                if case.size is not None and problem.complexity:
-                    cr.message += f" (reference: {prep.ref_ms[i]:.1f} ms; expected {problem.complexity.expected})"
-                dead = True
-                continue
-            except WorkerDied as exc:
-                cr.verdict = RUNTIME_ERROR
-                cr.message = "the process ended during this case" + ("" if case.hidden else f": {clean_text(str(exc), 300)}")
-                dead = True
-                continue
-            cr.time_ms = coarse_ms(elapsed) if case.hidden else round(elapsed, 3)
-            body = body if isinstance(body, dict) else {}
-            # prints are shown for visible cases only: hidden inputs are described, never echoed
-            if not case.hidden:
-                cr.stdout = clean_text(body.get("stdout", ""), STDOUT_CAP)
-            if kind == "error":
-                cr.verdict = _verdict(body, _CASE_ERROR_VERDICTS)
-                cr.message = error_text(body, case, code)
-                if cr.verdict == "memory_limit_exceeded":
-                    dead = True  # the allocator state after an out-of-memory is not to be trusted
-                continue
-            if kind != "result":
-                cr.verdict, cr.message = RUNTIME_ERROR, "the worker broke the judge protocol"
-                dead = True
-                continue
-            res = compare(prep, i, body.get("outputs"))
-            cr.verdict = ACCEPTED if res.ok else WRONG_ANSWER
-            cr.message = check_text(res.message, case, prep.expected[i])
-            if case.size is not None:
-                timings.append((case.size, elapsed / 1000))
+        timings = run_cases(problem, prep, session, code, cases, visible_only)
     except Exception as exc:  # noqa: BLE001 - our fault, never the user's
         return finish(JUDGE_ERROR, f"internal error in the judge: {type(exc).__name__}: {exc}", cases, isolation)
     finally:
@@ -385,7 +411,116 @@ def judge_code(problem: Problem, code: str, prep: Prepared, open_session: Callab
         message = f"{verdict} on case {first.name}"
         if complexity and complexity.get("message") and verdict == TIME_LIMIT_EXCEEDED:
             message += ": " + complexity["message"]
+        elif verdict == TIME_LIMIT_EXCEEDED:
+            message += ": " + first.message
     return finish(verdict, message, cases, isolation, complexity)
+
+
+def run_cases(problem: Problem, prep: Prepared, session: Session, code: str, cases: list[CaseResult],
+              visible_only: bool) -> list[tuple[int, float]]:
+    """Stream the cases through a ready worker, filling `cases` in; returns (size, CPU seconds) of
+    the sized cases it finished, each the fastest of its runs. Small sized cases run several times
+    (the later runs only time); after a crash, a timeout or an out-of-memory the rest are skipped."""
+    order = [i for i, c in enumerate(prep.cases) if not (visible_only and c.hidden)]
+    runs: list[int] = []  # case indices in the order they run; repeats follow their case
+    for i in order:
+        case = prep.cases[i]
+        small = case.size is not None and prep.ref_ms[i] < REPEAT_BELOW_MS
+        runs += [i] * (TIMING_REPEATS if small else 1)
+    results: dict[int, CaseResult] = {}
+    for i in order:  # indices stay those of the full list: case seeds and limits match the reference's
+        case = prep.cases[i]
+        results[i] = CaseResult(name=case.name, hidden=case.hidden, verdict=SKIPPED, detail=describe(case, problem.dtype))
+        cases.append(results[i])
+    best_cpu: dict[int, float] = {}
+    failed: set[int] = set()  # cases whose first run did not give a result: no repeats
+    seen: set[int] = set()
+    over_limit: tuple[int, float] | None = None
+
+    def next_run(k: int) -> int:
+        k += 1
+        while k < len(runs) and runs[k] in failed:
+            k += 1
+        return k
+
+    k = next_run(-1)
+    if runs:
+        session.submit(prep.messages[runs[k]])
+    while k < len(runs):
+        i = runs[k]
+        case, cr = prep.cases[i], results[i]
+        first = i not in seen
+        seen.add(i)
+        limit = case_limit_ms(problem, prep, i)
+        try:
+            kind, body, cpu_ms, wall_ms = session.collect(limit / 1000)
+        except Timeout as t:
+            cr.verdict, cr.time_ms, cr.message = TIME_LIMIT_EXCEEDED, round(limit, 3), timeout_text(problem, prep, i, t)
+            if case.size is not None:
+                over_limit = (case.size, limit / 1000)  # a lower bound of its time: the fit may use it
+            break
+        except WorkerDied as exc:
+            cr.verdict = RUNTIME_ERROR
+            cr.message = "the process ended during this case" + ("" if case.hidden else f": {clean_text(str(exc), 300)}")
+            break
+        body = body if isinstance(body, dict) else {}
+        fatal = kind not in ("result", "error") or (kind == "error" and body.get("verdict") == "memory_limit_exceeded")
+        if kind != "result" and first:
+            failed.add(i)
+        k_next = next_run(k)
+        if not fatal and k_next < len(runs):
+            session.submit(prep.messages[runs[k_next]])  # the worker runs it while we check this one
+        if kind == "result" and case.size is not None:
+            best_cpu[i] = min(best_cpu.get(i, math.inf), cpu_ms)
+        if first:
+            grade(problem, prep, i, cr, kind, body, cpu_ms, code)
+        if fatal:
+            break
+        k = k_next
+    for i in order:
+        if results[i].verdict == SKIPPED and not results[i].message:
+            results[i].message = "not run: an earlier case ended the worker"
+    timings = [(int(prep.cases[i].size or 0), ms / 1000) for i, ms in best_cpu.items()]
+    if over_limit is not None and timings:  # with at least one finished size, the slope says something
+        timings.append(over_limit)
+    return timings
+
+
+def grade(problem: Problem, prep: Prepared, i: int, cr: CaseResult, kind: str, body: dict[str, Any],
+          cpu_ms: float, code: str) -> None:
+    """Fill in one case's result from the worker's answer (first run only)."""
+    case = prep.cases[i]
+    cr.time_ms = coarse_ms(cpu_ms) if case.hidden else round(cpu_ms, 3)
+    # prints are shown for visible cases only: hidden inputs are described, never echoed
+    if not case.hidden:
+        cr.stdout = clean_text(body.get("stdout", ""), STDOUT_CAP)
+    if kind == "error":
+        cr.verdict = _verdict(body, _CASE_ERROR_VERDICTS)
+        cr.message = error_text(body, case, code)
+        return
+    if kind != "result":
+        cr.verdict, cr.message = RUNTIME_ERROR, "the worker broke the judge protocol"
+        return
+    res = compare(prep, i, body.get("outputs"))
+    cr.verdict = ACCEPTED if res.ok else WRONG_ANSWER
+    cr.message = check_text(res.message, case, prep.expected[i])
+
+
+def timeout_text(problem: Problem, prep: Prepared, i: int, t: Timeout) -> str:
+    """Why a case timed out, with the limit the statement gives (or the one this case had)."""
+    case, limit = prep.cases[i], case_limit_ms(problem, prep, i)
+    if t.on_wall:
+        used = "" if t.cpu_ms is None else f" while using {t.cpu_ms:.0f} ms of CPU"
+        return (f"no answer after {t.wall_ms or 0:.0f} ms of wall-clock time{used}: the code sleeps or waits "
+                f"for something that never comes (the limit is {limit:.0f} ms of CPU time)")
+    text = f"over the time limit of {limit:.0f} ms (CPU time)"
+    if case.size is not None and problem.complexity:
+        text += f" on an input of size {case.size}; expected O({problem.complexity.expected})"
+        if not case.hidden:
+            text += f", the reference takes {prep.ref_ms[i]:.1f} ms"
+    else:
+        text += ": it did not finish (an endless loop?)"
+    return text
 
 
 def _verdict(body: dict[str, Any], allowed: set[str]) -> str:
@@ -437,12 +572,14 @@ def complexity_report(problem: Problem, prep: Prepared, timings: list[tuple[int,
     ref_points = [(case.size, prep.ref_ms[i] / 1000) for i, case in enumerate(prep.cases) if case.size is not None]
     k = growth_exponent(timings)
     k_ref = growth_exponent(ref_points)
-    timed_out = any(cr.verdict == TIME_LIMIT_EXCEEDED for cr in cases)
+    sized = {case.name for case in prep.cases if case.size is not None}
+    timed_out = any(cr.verdict == TIME_LIMIT_EXCEEDED and cr.name in sized for cr in cases)
     # one decimal: enough to tell n from n^2, too little to carry hidden inputs out through the clock
     doc: dict[str, Any] = {"expected": c.expected, "exponent": None if k is None else round(k, 1),
                            "reference_exponent": None if k_ref is None else round(k_ref, 1), "message": ""}
     if k is not None and (k > c.exponent + 0.5 or timed_out):
-        doc["message"] = f"your solution looks {describe_exponent(k)}; expected O({c.expected})"
+        # a timed-out size enters the fit with its limit, a lower bound of its time: "at least"
+        doc["message"] = f"your solution looks {'at least ' if timed_out else ''}{describe_exponent(k)}; expected O({c.expected})"
     elif k is None and timed_out:
         doc["message"] = f"too slow on the large inputs; expected O({c.expected})"
     return doc

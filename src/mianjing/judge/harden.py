@@ -28,6 +28,7 @@ CLONE_NEWIPC = 0x08000000
 CLONE_THREAD = 0x00010000
 MS_REC, MS_PRIVATE, MS_NOSUID, MS_NODEV, MS_BIND, MS_RDONLY = 0x4000, 0x40000, 0x2, 0x4, 0x1000, 0x1
 TMP_BYTES = 16 * 1024 * 1024  # the worker's private /tmp and its largest file
+_tmp_path: str | None = None  # "/tmp" once the worker's own tmpfs is mounted there
 _own_mount_namespace = False  # set once this process has its own mount namespace
 
 
@@ -89,14 +90,19 @@ def private_tmp(path: str) -> str:
     note = "own directory, files capped at 16 MB"
     if os.geteuid() == 0 and sys.platform == "linux":
         try:
-            global _own_mount_namespace
+            global _own_mount_namespace, _tmp_path
             _check(_libc.unshare(CLONE_NEWNS), "unshare(NEWNS)")
             _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
             _own_mount_namespace = True
             opts = f"size={TMP_BYTES},mode=700".encode()
             _check(_libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts), "mount tmpfs")
-            os.chdir(path)
-            note = "16 MB tmpfs in a private mount namespace"
+            # the same tmpfs is the worker's /tmp too, so code that writes /tmp/x works; it lives
+            # only in this namespace, so it is empty for every job and gone with the worker
+            _check(_libc.mount(path.encode(), b"/tmp", None, MS_BIND, None), "bind /tmp")
+            _tmp_path = "/tmp"
+            os.chdir("/tmp")
+            os.environ["TMPDIR"] = "/tmp"
+            note = "16 MB tmpfs in a private mount namespace, also at /tmp"
         except OSError as exc:
             note += f"; no tmpfs ({exc})"
     return note
@@ -300,11 +306,19 @@ def landlock(tmp: str) -> str:
     return f"ABI {abi}: reads only the interpreter and libraries, writes only its /tmp{extra}"
 
 
+def worker_tmp(default: str) -> str:
+    """The worker's writable directory: /tmp once private_tmp has put its tmpfs there."""
+    return _tmp_path or default
+
+
 def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
-    layers = [
+    first = [
         _layer("session", new_session),
         _layer("descriptors", close_descriptors, job_fd),
         _layer("private-tmp", private_tmp, tmp),
+    ]
+    tmp = worker_tmp(tmp)  # the original path is covered by /tmp's new mount from here on
+    return first + [
         _layer("network-namespace", network_namespace),
         _layer("ipc-namespace", ipc_namespace),
         _layer("dev-shm", private_dev_shm),
@@ -314,7 +328,6 @@ def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
         _layer("no-new-privs", no_new_privileges),
         _layer("landlock", landlock, tmp),
     ]
-    return layers
 
 
 def fixed_mmap_threshold() -> None:

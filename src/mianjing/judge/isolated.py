@@ -19,7 +19,8 @@ import time
 from typing import Any
 
 from . import verify, wire
-from .controller import Timeout, WorkerDied
+from .controller import Timeout, WorkerDied, wall_deadline_s
+from .cputime import cpu_seconds
 
 
 class ZygoteError(RuntimeError):
@@ -202,6 +203,10 @@ class WorkerPool:
             self.ctl.close()
         except OSError:
             pass
+        try:  # the zygote sees EOF, kills its workers and removes its temporary directory
+            self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            pass
         if self.proc.poll() is None:
             self.proc.kill()
         try:
@@ -218,6 +223,8 @@ class IsolatedSession:
         self.cancel = cancel  # a threading.Event: set, it ends the job (Cancelled)
         self.worker = pool.take()
         self.isolation = self.worker.layers
+        self._cpu0: float | None = None
+        self._t0 = time.monotonic()
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
         """Send the job. The worker's first answer ("checked") comes before any submitted code
@@ -237,18 +244,52 @@ class IsolatedSession:
         except wire.WireError as exc:
             return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
 
-    def run(self, inputs: dict[str, Any], seed: int, timeout_s: float) -> tuple[str, dict[str, Any], float]:
-        t0 = time.monotonic()
-        deadline = t0 + timeout_s
-        send_all(self.worker.sock, wire.encode("case", {"inputs": inputs, "seed": seed}), deadline, self.cancel)
+    def submit(self, message: bytes) -> None:
+        """Send one encoded case. The worker is waiting for it, so its CPU clock is read first."""
+        self._cpu0 = self._cpu()
+        self._t0 = time.monotonic()
+        send_all(self.worker.sock, message, self._t0 + 30.0, self.cancel)
+
+    def _cpu(self) -> float | None:
         try:
-            kind, body = recv_deadline(self.worker.sock, deadline, cancel=self.cancel)
+            return cpu_seconds(self.worker.pid)
+        except (OSError, ValueError, IndexError):
+            return None  # gone: the socket says so next
+
+    def collect(self, limit_s: float) -> tuple[str, dict[str, Any], float, float]:
+        """The answer to the last case submitted, with its CPU and wall milliseconds. Timeout once
+        the worker's CPU time for the case passes `limit_s`, or its wall time the safety net."""
+        wall_end = self._t0 + wall_deadline_s(limit_s)
+        step = min(0.1, max(0.005, limit_s / 8))
+        sock = self.worker.sock
+        while True:
+            if self.cancel is not None and self.cancel.is_set():
+                raise Cancelled()
+            now = time.monotonic()
+            ready, _, _ = select.select([sock], [], [], max(0.0, min(step, wall_end - now)))
+            if ready:
+                break
+            used = self._used_ms()
+            if used is not None and used > limit_s * 1000:
+                raise Timeout(cpu_ms=used, wall_ms=(time.monotonic() - self._t0) * 1000)
+            if time.monotonic() >= wall_end:
+                raise Timeout(cpu_ms=used, wall_ms=(time.monotonic() - self._t0) * 1000, on_wall=True)
+        try:
+            kind, body = recv_deadline(sock, wall_end, cancel=self.cancel)
         except wire.WireError as exc:
             raise WorkerDied(f"the submission corrupted the judge channel ({exc})") from None
-        elapsed = (time.monotonic() - t0) * 1000
+        except Timeout:
+            raise Timeout(cpu_ms=self._used_ms(), wall_ms=(time.monotonic() - self._t0) * 1000, on_wall=True) from None
+        wall_ms = (time.monotonic() - self._t0) * 1000
+        used = self._used_ms()
+        cpu_ms = wall_ms if used is None else used
         if not isinstance(body, dict):
-            return "protocol_error", {}, elapsed
-        return kind, body, elapsed
+            return "protocol_error", {}, cpu_ms, wall_ms
+        return kind, body, cpu_ms, wall_ms
+
+    def _used_ms(self) -> float | None:
+        now = self._cpu()
+        return None if now is None or self._cpu0 is None else (now - self._cpu0) * 1000
 
     def close(self) -> None:
         self.worker.kill()

@@ -55,8 +55,8 @@ class Harness:
 class Complexity:
     expected: str  # label shown to the user, e.g. "n log n"
     exponent: float  # expected growth exponent of time in n (1 for n log n and n)
-    factor: float = 6.0  # time limit = max(factor x reference time, floor_ms)
-    floor_ms: float = 300.0
+    factor: float = 6.0  # sized cases: limit = max(time_limit_ms, factor x reference CPU time)
+    floor_ms: float = 300.0  # read for older folders; the judge uses the statement's time_limit_ms
 
 
 @dataclass
