@@ -19,14 +19,38 @@ def safe(value: Any, cap: int = 4000) -> str:
     return escape(clean_text(value if isinstance(value, str) else str(value), cap))
 
 
+def shared_messages(cases: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Per case: ("first", names of the other cases with the same message) for the first case of a
+    repeated message, ("same", name of that first case) for the others, ("", []) otherwise. The
+    untouched stub fails every case with one traceback: it is shown once, naming its cases."""
+    first_of: dict[tuple[str, str], int] = {}
+    marks: list[tuple[str, list[str]]] = [("", []) for _ in cases]
+    for i, c in enumerate(cases):
+        if not c.get("message") or c["verdict"] in ("accepted", "skipped"):
+            continue
+        key = (c["verdict"], c["message"])
+        if key in first_of:
+            j = first_of[key]
+            marks[j] = ("first", marks[j][1] + [c["name"]])
+            marks[i] = ("same", [cases[j]["name"]])
+        else:
+            first_of[key] = i
+    return marks
+
+
 def render_report(doc: dict[str, Any], console: Console) -> None:
     v = safe(doc["verdict"], 40)
     table = Table(title=f"{safe(doc['problem'], 80)}  (seed {safe(doc.get('seed'), 40)})")
     for col in ("case", "verdict", "ms", "details"):
         table.add_column(col, overflow="fold")
-    for c in doc["cases"]:
+    for c, (mark, others) in zip(doc["cases"], shared_messages(doc["cases"])):
         name = safe(c["name"], 80) + (" [dim](hidden)[/]" if c["hidden"] else "")
         msg = safe(c["message"])
+        if mark == "same":
+            msg = f"[dim]the same as {safe(others[0], 80)}[/]"
+        elif mark == "first":
+            shown = ", ".join(safe(o, 80) for o in others[:12]) + (f" and {len(others) - 12} more" if len(others) > 12 else "")
+            msg += f"\n[dim](also cases {shown})[/]"
         if c["verdict"] not in ("accepted", "skipped") and c.get("detail"):
             msg = f"{msg}\n[dim]case: {safe(c['detail'], 500)}[/]"
         if c.get("stdout"):
@@ -42,6 +66,8 @@ def render_report(doc: dict[str, Any], console: Console) -> None:
     cx = doc.get("complexity")
     if cx and cx.get("exponent") is not None:
         console.print(f"[dim]growth: time ~ n^{cx['exponent']} (reference n^{cx['reference_exponent']}, expected O({cx['expected']}))[/]")
+    if cx and cx.get("message") and cx["message"] not in (doc.get("message") or ""):
+        console.print(f"[yellow]complexity:[/] {safe(cx['message'], 300)}", highlight=False)
     nxt = doc.get("next")
     if nxt:  # accepted: one line to the worked solution and the cards on the same topic
         cards = f"   related cards: {', '.join(nxt['cards'])}" if nxt["cards"] else ""
