@@ -12,3 +12,9 @@ Packages, by role:
 """
 
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython):  # `%load_ext mianjing` (needs the jupyter extra)
+    from .jupyter import load_ipython_extension as load
+
+    load(ipython)

@@ -35,12 +35,18 @@ def _root(version: bool = typer.Option(False, "--version", callback=_print_versi
 
 
 def main() -> None:
-    import sqlite3
     import sys
 
     from .fastjudge import maybe_fast_judge
 
     maybe_fast_judge(sys.argv[1:])  # `mianjing judge` over the warm service, without typer's start-up
+    run()
+
+
+def run() -> None:
+    """The typer app, with the way out of a damaged database (cli/entry.py calls this directly)."""
+    import sqlite3
+
     try:
         app()
     except sqlite3.DatabaseError as exc:  # damage found mid-command: the way out, not a traceback
