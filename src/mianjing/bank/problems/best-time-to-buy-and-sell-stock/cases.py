@@ -12,8 +12,8 @@ def _prices(rng: np.random.Generator, n: int, hi: int = 10**4) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"prices": [7, 1, 5, 3, 6, 4]}, hidden=False),
-        Case("example-2", {"prices": [7, 6, 4, 3, 1]}, hidden=False),
+        Case("example-1", {"prices": [8, 3, 6, 2, 9, 5]}, hidden=False),
+        Case("example-2", {"prices": [9, 8, 5, 2]}, hidden=False),
         Case("edge-one-day", {"prices": [5]}),
         Case("edge-flat", {"prices": [3, 3, 3, 3]}),
         Case("edge-max-before-min", {"prices": [9, 2, 4, 1]}, note="the highest price comes before the lowest"),

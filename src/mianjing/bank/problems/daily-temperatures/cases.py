@@ -9,9 +9,9 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"temperatures": [73, 74, 75, 71, 69, 72, 76, 73]}, hidden=False),
-        Case("example-2", {"temperatures": [30, 40, 50, 60]}, hidden=False),
-        Case("example-3", {"temperatures": [30, 60, 90]}, hidden=False),
+        Case("example-1", {"temperatures": [68, 70, 69, 66, 71, 75, 72, 72]}, hidden=False),
+        Case("example-2", {"temperatures": [41, 47, 52, 58]}, hidden=False),
+        Case("example-3", {"temperatures": [10, 25, 40]}, hidden=False),
         Case("edge-one-day", {"temperatures": [50]}),
         Case("edge-equal", {"temperatures": [70, 70, 70, 71]}, note="equal days are not warmer"),
         Case("edge-falling", {"temperatures": [90, 80, 70, 60]}),

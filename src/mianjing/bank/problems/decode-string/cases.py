@@ -21,9 +21,9 @@ def _encode(rng: np.random.Generator, depth: int) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "3[a]2[bc]"}, hidden=False),
-        Case("example-2", {"s": "3[a2[c]]"}, hidden=False),
-        Case("example-3", {"s": "2[abc]3[cd]ef"}, hidden=False),
+        Case("example-1", {"s": "2[x]3[yz]"}, hidden=False),
+        Case("example-2", {"s": "2[k3[m]]"}, hidden=False),
+        Case("example-3", {"s": "2[ab]3[c]de"}, hidden=False),
         Case("edge-plain", {"s": "mianjing"}),
         Case("edge-multi-digit", {"s": "12[ab]"}, note="a two-digit count"),
         Case("edge-hundreds", {"s": "300[x]"}),

@@ -9,8 +9,8 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 3, 1, 1, 4]}, hidden=False),
-        Case("example-2", {"nums": [3, 2, 1, 0, 4]}, hidden=False),
+        Case("example-1", {"nums": [1, 2, 0, 1, 3]}, hidden=False),
+        Case("example-2", {"nums": [2, 1, 0, 3]}, hidden=False),
         Case("edge-one", {"nums": [0]}, note="already at the last index"),
         Case("edge-jump-over-zero", {"nums": [2, 0, 0]}),
         Case("edge-blocking-zero", {"nums": [1, 0, 1]}),

@@ -9,8 +9,8 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"heights": [2, 1, 5, 6, 2, 3]}, hidden=False),
-        Case("example-2", {"heights": [2, 4]}, hidden=False),
+        Case("example-1", {"heights": [4, 1, 6, 7, 3, 2]}, hidden=False),
+        Case("example-2", {"heights": [3, 6]}, hidden=False),
         Case("edge-one-bar", {"heights": [7]}),
         Case("edge-zeros", {"heights": [0, 0, 0]}),
         Case("edge-equal", {"heights": [3, 3, 3, 3]}),

@@ -21,10 +21,10 @@ def _relabel(rng: np.random.Generator, case: Case) -> Case:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"text1": "abcde", "text2": "ace"}, hidden=False),
-        Case("example-2", {"text1": "abc", "text2": "abc"}, hidden=False),
-        Case("example-3", {"text1": "abc", "text2": "def"}, hidden=False),
-        Case("example-4", {"text1": "bsbininm", "text2": "jmjkbkjkv"}, hidden=False),
+        Case("example-1", {"text1": "plant", "text2": "pat"}, hidden=False),
+        Case("example-2", {"text1": "moon", "text2": "moon"}, hidden=False),
+        Case("example-3", {"text1": "xyz", "text2": "qrs"}, hidden=False),
+        Case("example-4", {"text1": "kbam", "text2": "mpbk"}, hidden=False),
         Case("edge-single-equal", {"text1": "a", "text2": "a"}),
         Case("edge-single-differ", {"text1": "a", "text2": "b"}),
         Case("edge-greedy-trap", {"text1": "abcd", "text2": "bcda"},

@@ -27,9 +27,9 @@ def _long_valid_runs(rng: np.random.Generator, n: int) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "(()"}, hidden=False),
-        Case("example-2", {"s": ")()())"}, hidden=False),
-        Case("example-3", {"s": ""}, hidden=False),
+        Case("example-1", {"s": "())"}, hidden=False),
+        Case("example-2", {"s": "())(())"}, hidden=False),
+        Case("example-3", {"s": ")("}, hidden=False),
         Case("edge-one-char", {"s": "("}),
         Case("edge-nested", {"s": "((()))"}),
         Case("edge-sequence", {"s": "()(())"}),

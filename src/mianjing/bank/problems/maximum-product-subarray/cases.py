@@ -18,8 +18,8 @@ def _array(rng: np.random.Generator, n: int, zero_gap: int = 12) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 3, -2, 4]}, hidden=False),
-        Case("example-2", {"nums": [-2, 0, -1]}, hidden=False),
+        Case("example-1", {"nums": [3, 5, -1, 2]}, hidden=False),
+        Case("example-2", {"nums": [-3, 0, -4]}, hidden=False),
         Case("edge-single-negative", {"nums": [-3]}),
         Case("edge-single-zero", {"nums": [0]}),
         Case("edge-two-negatives", {"nums": [-2, 3, -4]}, note="the whole array: two negatives make 24"),

@@ -29,7 +29,7 @@ def _random(rng: np.random.Generator, n: int) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", _ops([("push", -2), ("push", 0), ("push", -3), ("getMin",), ("pop",), ("top",), ("getMin",)]),
+        Case("example-1", _ops([("push", 3), ("push", 8), ("push", -1), ("getMin",), ("pop",), ("top",), ("getMin",)]),
              hidden=False),
         Case("edge-repeated-min", _ops([("push", 1), ("push", 1), ("pop",), ("getMin",)]), note="two copies of the minimum, one popped"),
         Case("edge-min-restored", _ops([("push", 5), ("push", 2), ("push", 7), ("pop",), ("pop",), ("getMin",), ("top",)])),

@@ -29,10 +29,10 @@ def _sparse(rng: np.random.Generator, n: int) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "ADOBECODEBANC", "t": "ABC"}, hidden=False),
-        Case("example-2", {"s": "a", "t": "a"}, hidden=False),
-        Case("example-3", {"s": "a", "t": "aa"}, hidden=False),
-        Case("example-4", {"s": "aabdbaa", "t": "aab"}, hidden=False),
+        Case("example-1", {"s": "PXQYRZPRQ", "t": "PQR"}, hidden=False),
+        Case("example-2", {"s": "z", "t": "z"}, hidden=False),
+        Case("example-3", {"s": "b", "t": "bb"}, hidden=False),
+        Case("example-4", {"s": "xxyzyxx", "t": "xxy"}, hidden=False),
         Case("edge-t-longer", {"s": "abc", "t": "abcd"}, note="t longer than s"),
         Case("edge-no-window", {"s": "xyzxyz", "t": "q"}),
         Case("edge-whole-string", {"s": "cab", "t": "abc"}, note="the answer is all of s"),

@@ -22,8 +22,8 @@ def _splittable(rng: np.random.Generator, n: int, hi: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 5, 11, 5]}, hidden=False),
-        Case("example-2", {"nums": [1, 2, 3, 5]}, hidden=False),
+        Case("example-1", {"nums": [2, 4, 9, 3]}, hidden=False),
+        Case("example-2", {"nums": [2, 4, 5, 6]}, hidden=False),
         Case("edge-single", {"nums": [2]}),
         Case("edge-two-equal", {"nums": [7, 7]}),
         Case("edge-odd-total", {"nums": [1, 2, 4]}, note="total 7: half would be 3.5"),

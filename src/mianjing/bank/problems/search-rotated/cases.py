@@ -39,10 +39,10 @@ def _case(name: str, nums: list[int], targets: list[int], **kw) -> Case:
 def cases(rng: np.random.Generator) -> list[Case]:
     base = [0, 1, 2, 4, 5, 6, 7]
     out = [
-        _case("example-1", [4, 5, 6, 7, 0, 1, 2], [0], hidden=False),
-        _case("example-2", [4, 5, 6, 7, 0, 1, 2], [3], hidden=False),
-        _case("example-3", [1], [0], hidden=False),
-        _case("example-4", [5, 1, 3], [5], hidden=False),
+        _case("example-1", [5, 7, 9, 11, 1, 2, 4], [2], hidden=False),
+        _case("example-2", [5, 7, 9, 11, 1, 2, 4], [6], hidden=False),
+        _case("example-3", [3], [8], hidden=False),
+        _case("example-4", [8, 2, 6], [8], hidden=False),
         _case("edge-single-found", [1], [1]),
         _case("edge-two-rotated", [3, 1], [1, 3, 2, 0, 4]),
         _case("edge-two-sorted", [1, 3], [1, 3, 2, 0, 4]),

@@ -16,9 +16,9 @@ def _count(m: int, n: int) -> list[list[int]]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"matrix": [[1, 2, 3], [4, 5, 6], [7, 8, 9]]}, hidden=False),
-        Case("example-2", {"matrix": [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]}, hidden=False),
-        Case("example-3", {"matrix": [[7]]}, hidden=False),
+        Case("example-1", {"matrix": [[5, 1, 9], [3, 8, 2], [7, 4, 6]]}, hidden=False),
+        Case("example-2", {"matrix": [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [11, 12, 13, 14, 15]]}, hidden=False),
+        Case("example-3", {"matrix": [[-4]]}, hidden=False),
         Case("edge-one-row", {"matrix": [[1, 2, 3, 4, 5]]}, note="1 x 5"),
         Case("edge-one-column", {"matrix": [[1], [2], [3], [4]]}, note="4 x 1"),
         Case("edge-tall", {"matrix": _count(5, 2)}, note="5 x 2"),

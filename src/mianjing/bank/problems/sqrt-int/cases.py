@@ -9,10 +9,10 @@ MAX = 2**31 - 1
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"x": 4}, hidden=False),
-        Case("example-2", {"x": 8}, hidden=False),
-        Case("example-3", {"x": 0}, hidden=False),
-        Case("example-4", {"x": 2147395599}, hidden=False),
+        Case("example-1", {"x": 9}, hidden=False),
+        Case("example-2", {"x": 15}, hidden=False),
+        Case("example-3", {"x": 1}, hidden=False),
+        Case("example-4", {"x": 2024999999}, hidden=False),
         Case("edge-one", {"x": 1}),
         Case("edge-two-three", {"x": 3}),
         Case("edge-max", {"x": MAX}, note="x = 2**31 - 1"),

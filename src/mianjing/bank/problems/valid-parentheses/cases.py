@@ -30,10 +30,10 @@ def _spoil(rng: np.random.Generator, s: str) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "()"}, hidden=False),
-        Case("example-2", {"s": "()[]{}"}, hidden=False),
-        Case("example-3", {"s": "(]"}, hidden=False),
-        Case("example-4", {"s": "([])"}, hidden=False),
+        Case("example-1", {"s": "[]"}, hidden=False),
+        Case("example-2", {"s": "{}()[]"}, hidden=False),
+        Case("example-3", {"s": "{)"}, hidden=False),
+        Case("example-4", {"s": "[{}]"}, hidden=False),
         Case("edge-crossing", {"s": "([)]"}, note="balanced counts, crossing pairs"),
         Case("edge-one-opener", {"s": "{"}),
         Case("edge-one-closer", {"s": "]"}, note="a closer with nothing to close"),
