@@ -113,9 +113,9 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, token: str = "", *, ju
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from .views import api, calc, cards, pages, settings
+    from .views import api, calc, cards, mock, pages, settings
 
-    for module in (api, pages, cards, calc, settings):
+    for module in (api, pages, cards, calc, mock, settings):
         app.include_router(module.router)
     return app
 
