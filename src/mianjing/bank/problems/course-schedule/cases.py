@@ -32,8 +32,8 @@ def _layers(width: int, depth: int) -> tuple[int, list[list[int]]]:
 def cases(rng: np.random.Generator) -> list[Case]:
     layered_n, layered = _layers(3, 18)
     out = [
-        Case("example-1", {"num_courses": 2, "prerequisites": [[1, 0]]}, hidden=False),
-        Case("example-2", {"num_courses": 2, "prerequisites": [[1, 0], [0, 1]]}, hidden=False),
+        Case("example-1", {"num_courses": 3, "prerequisites": [[2, 0], [2, 1]]}, hidden=False),
+        Case("example-2", {"num_courses": 3, "prerequisites": [[0, 1], [1, 2], [2, 0]]}, hidden=False),
         Case("edge-no-prerequisites", {"num_courses": 5, "prerequisites": []}),
         Case("edge-self-loop", {"num_courses": 3, "prerequisites": [[1, 1]]}),
         Case("edge-long-cycle", {"num_courses": 4, "prerequisites": [[1, 0], [2, 1], [3, 2], [0, 3]]}),

@@ -20,9 +20,9 @@ def _inputs(a_own: list[int], b_own: list[int], shared: list[int]) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", _inputs([4, 1], [5, 6, 1], [8, 4, 5]), hidden=False),
-        Case("example-2", _inputs([1, 9, 1], [3], [2, 4]), hidden=False),
-        Case("example-3", _inputs([2, 6, 4], [1, 5], []), hidden=False),
+        Case("example-1", _inputs([7, 3], [2, 5, 3], [6, 9]), hidden=False),
+        Case("example-2", _inputs([5, 8, 5], [1], [7, 2]), hidden=False),
+        Case("example-3", _inputs([3, 7, 1], [8, 2], []), hidden=False),
         Case("edge-same-head", _inputs([], [], [3, 1, 2]), note="both heads are the same node"),
         Case("edge-b-inside-a", _inputs([1, 2, 3], [], [4, 5]), note="B starts in the middle of A"),
         Case("edge-single-nodes-apart", _inputs([1], [1], [])),

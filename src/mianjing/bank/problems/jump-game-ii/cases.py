@@ -16,8 +16,8 @@ def _reachable(rng: np.random.Generator, n: int, hi: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 3, 1, 1, 4]}, hidden=False),
-        Case("example-2", {"nums": [2, 3, 0, 1, 4]}, hidden=False),
+        Case("example-1", {"nums": [3, 1, 4, 1, 1, 1]}, hidden=False),
+        Case("example-2", {"nums": [2, 4, 0, 1, 1, 3]}, hidden=False),
         Case("edge-one", {"nums": [0]}, note="already at the end: 0 jumps"),
         Case("edge-one-jump", {"nums": [5, 0, 0, 0, 0, 0]}),
         Case("edge-longest-jump-trap", {"nums": [3, 1, 4, 1, 1, 1, 1, 1]}, note="the longest first jump then ones takes 5 jumps; through the 4 it takes 3"),

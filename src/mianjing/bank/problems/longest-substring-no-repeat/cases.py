@@ -27,9 +27,9 @@ def _long_answer(rng: np.random.Generator, n: int) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "abcabcbb"}, hidden=False),
-        Case("example-2", {"s": "bbbbb"}, hidden=False),
-        Case("example-3", {"s": "pwwkew"}, hidden=False),
+        Case("example-1", {"s": "xyzxyzzy"}, hidden=False),
+        Case("example-2", {"s": "qqqq"}, hidden=False),
+        Case("example-3", {"s": "dvvwvx"}, hidden=False),
         Case("example-4", {"s": ""}, hidden=False),
         Case("example-5", {"s": "面试面经题"}, hidden=False),
         Case("edge-single", {"s": "x"}),

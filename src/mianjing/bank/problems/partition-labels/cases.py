@@ -27,8 +27,8 @@ def _blocks(rng: np.random.Generator, blocks: int) -> str:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"s": "ababcbacadefegdehijhklij"}, hidden=False),
-        Case("example-2", {"s": "eccbbbbdec"}, hidden=False),
+        Case("example-1", {"s": "abcaxyzyxqq"}, hidden=False),
+        Case("example-2", {"s": "mnoppqnm"}, hidden=False),
         Case("edge-one-letter", {"s": "z"}),
         Case("edge-all-distinct", {"s": "abcdef"}),
         Case("edge-one-repeated", {"s": "qqqqq"}),

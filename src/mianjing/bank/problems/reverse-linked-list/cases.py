@@ -14,8 +14,8 @@ def _values(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [1, 2, 3, 4, 5]}, hidden=False),
-        Case("example-2", {"values": [1, 2]}, hidden=False),
+        Case("example-1", {"values": [4, 9, 2, 7, 5]}, hidden=False),
+        Case("example-2", {"values": [6, 3]}, hidden=False),
         Case("example-3", {"values": []}, hidden=False),
         Case("edge-single", {"values": [7]}),
         Case("edge-equal-values", {"values": [3] * 6}, note="all values equal: only the links show a reversal"),

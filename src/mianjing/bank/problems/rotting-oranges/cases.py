@@ -16,9 +16,9 @@ def _random(rng: np.random.Generator, m: int, n: int, p_empty: float, p_rotten: 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"grid": [[2, 1, 1], [1, 1, 0], [0, 1, 1]]}, hidden=False),
-        Case("example-2", {"grid": [[2, 1, 1], [0, 1, 1], [1, 0, 1]]}, hidden=False),
-        Case("example-3", {"grid": [[0, 2]]}, hidden=False),
+        Case("example-1", {"grid": [[1, 1, 2], [0, 1, 1], [1, 1, 0]]}, hidden=False),
+        Case("example-2", {"grid": [[2, 1, 0], [1, 0, 1], [1, 1, 0]]}, hidden=False),
+        Case("example-3", {"grid": [[2, 0, 2]]}, hidden=False),
         Case("edge-all-empty", {"grid": [[0, 0], [0, 0]]}),
         Case("edge-no-rotten", {"grid": [[1, 1], [0, 1]]}, note="fresh oranges and nothing rotten: -1"),
         Case("edge-already-rotten", {"grid": [[2, 2, 0, 2]]}, note="nothing fresh: 0 minutes"),

@@ -28,11 +28,11 @@ def _random_case(rng: np.random.Generator, n: int, alphabet: str) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"products": ["mobile", "mouse", "moneypot", "monitor", "mousepad"],
-                           "search_word": "mouse"}, hidden=False),
-        Case("example-2", {"products": ["havana"], "search_word": "tatiana"}, hidden=False),
-        Case("example-3", {"products": ["bags", "baggage", "banner", "box", "cloths"],
-                           "search_word": "bags"}, hidden=False),
+        Case("example-1", {"products": ["pencil", "pen", "penguin", "peach", "pebble"],
+                           "search_word": "pen"}, hidden=False),
+        Case("example-2", {"products": ["orange"], "search_word": "grape"}, hidden=False),
+        Case("example-3", {"products": ["corn", "cord", "core", "cab", "dart"],
+                           "search_word": "core"}, hidden=False),
         Case("edge-product-equals-prefix", {"products": ["mod", "mo", "m", "moa", "mob"], "search_word": "mo"},
              note="products equal to a prefix are suggestions too"),
         Case("edge-longer-first", {"products": ["zz", "aaaaaaaaaa", "ab", "aab", "a"], "search_word": "a"},

@@ -13,10 +13,10 @@ from mianjing.problems.case import Case
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [1, 2, 3, 4]}, hidden=False),
+        Case("example-1", {"values": [3, 8, 6, 1]}, hidden=False),
         Case("example-2", {"values": []}, hidden=False),
-        Case("example-3", {"values": [1]}, hidden=False),
-        Case("example-4", {"values": [1, 2, 3]}, hidden=False),
+        Case("example-3", {"values": [9]}, hidden=False),
+        Case("example-4", {"values": [4, 7, 2]}, hidden=False),
         Case("edge-two", {"values": [5, 9]}),
         Case("edge-equal-values", {"values": [7, 7, 7, 7, 7]}, note="all values equal: only the links show a swap"),
         Case("edge-odd-long", {"values": list(range(1, 12))}, note="11 nodes"),
