@@ -119,6 +119,50 @@ def _owner_alive() -> bool:
         return False
 
 
+def code_fingerprint() -> str:
+    """Which code a service runs: the size and mtime of every module of the judging code. A service
+    started before an upgrade (or an edit) would otherwise keep judging with the old code."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent  # the mianjing package
+    h = hashlib.sha1()
+    for sub in ("judge", "checkers", "problems"):
+        try:
+            entries = sorted(os.scandir(root / sub), key=lambda e: e.name)
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.endswith(".py"):
+                st = e.stat()
+                h.update(f"{sub}/{e.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:16]
+
+
+def _code_path() -> Path:
+    return _home() / "service.code"
+
+
+def _stale() -> bool:
+    """Whether the running service was started from other code than this client's."""
+    try:
+        return _code_path().read_text().strip() != code_fingerprint()
+    except OSError:
+        return False  # an older service that wrote no fingerprint is let be until it idles out
+
+
+def _replace_stale(timeout: float = 30.0) -> None:
+    """Ask a service running outdated code to stop, and wait until its socket is gone."""
+    stop()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        s = _connect(0.2)
+        if s is not None:
+            s.close()
+        elif not _owner_alive():
+            return
+        time.sleep(0.05)
+
+
 def ensure_running(timeout: float = 120.0) -> None:
     """Start the service unless one is up. One starter at a time (a lock file), and never a second
     service while one holds the owner lock: a busy or starting service is waited for, and a
@@ -128,7 +172,9 @@ def ensure_running(timeout: float = 120.0) -> None:
 
     if (s := _connect(1.0)) is not None:
         s.close()
-        return
+        if not _stale():
+            return
+        _replace_stale()
     lock_path = _home() / "service.lock"
     deadline = time.monotonic() + timeout
     with open(lock_path, "w") as lock:
@@ -437,6 +483,7 @@ def serve() -> None:
         os.umask(old)
     os.chmod(path, 0o600)
     bound = os.stat(path).st_ino
+    _code_path().write_text(code_fingerprint())  # lets clients notice when the code changed under us
     server.listen(64)
     server.settimeout(0.5)
     service = Service(judge, path)
