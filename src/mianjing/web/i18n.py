@@ -153,6 +153,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "round": ("轮次", "Round"),
     "name": ("名称", "Name"),
     "minutes": ("分钟", "Minutes"),
+    "min": ("分钟", "min"),
     "parts": ("环节", "Parts"),
     "seed_lines": ("面经出处（行）", "Seed lines"),
     "seed": ("种子", "Seed"),

@@ -19,7 +19,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const clock = part.querySelector(".mock-clock");
     clock.hidden = false;
     clock.classList.toggle("over", left < 0);  // time over is shown and recorded, never stops the round
-    clock.textContent = left >= 0 ? `⏱ ${fmt(left)} ${W.time_left}` : `⏱ −${fmt(-left)} ${W.over_time}`;
+    clock.textContent = left >= 0 ? `${fmt(left)} ${W.time_left}` : `−${fmt(-left)} ${W.over_time}`;
   }
   function show(n) {
     parts.forEach((p, i) => {
