@@ -16,9 +16,9 @@ def _number(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"l1": [2, 4, 3], "l2": [5, 6, 4]}, hidden=False),
-        Case("example-2", {"l1": [0], "l2": [0]}, hidden=False),
-        Case("example-3", {"l1": [9, 9, 9, 9, 9, 9, 9], "l2": [9, 9, 9, 9]}, hidden=False),
+        Case("example-1", {"l1": [3, 1, 6], "l2": [8, 2, 2]}, hidden=False),
+        Case("example-2", {"l1": [0], "l2": [7]}, hidden=False),
+        Case("example-3", {"l1": [9, 9, 9], "l2": [9, 9, 9, 9, 9, 9]}, hidden=False),
         Case("edge-final-carry", {"l1": [5], "l2": [5]}, note="5 + 5: a new top digit"),
         Case("edge-sum-ten-inside", {"l1": [3, 4], "l2": [7, 1]}, note="a digit sum of exactly 10"),
         Case("edge-carry-through-longer", {"l1": [9, 9, 9], "l2": [1]}, note="999 + 1"),

@@ -22,9 +22,9 @@ def _instance(rng: np.random.Generator, n: int, copies: int = 2, far: bool = Fal
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 3, 4, 2, 2]}, hidden=False),
-        Case("example-2", {"nums": [3, 1, 3, 4, 2]}, hidden=False),
-        Case("example-3", {"nums": [3, 3, 3, 3, 3]}, hidden=False),
+        Case("example-1", {"nums": [2, 4, 1, 3, 4]}, hidden=False),
+        Case("example-2", {"nums": [5, 2, 5, 1, 3, 4]}, hidden=False),
+        Case("example-3", {"nums": [4, 4, 4, 4, 4]}, hidden=False),
         Case("edge-smallest", {"nums": [1, 1]}),
         Case("edge-dup-is-n", {"nums": [4, 1, 4, 2, 3]}, note="the duplicate is the largest value"),
         Case("edge-dup-is-one", {"nums": [2, 1, 3, 1, 4]}, note="the duplicate is 1"),

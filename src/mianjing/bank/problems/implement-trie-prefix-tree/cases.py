@@ -28,8 +28,8 @@ def _random(rng: np.random.Generator, n: int) -> dict:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", _ops([("insert", "apple"), ("search", "apple"), ("search", "app"), ("startsWith", "app"),
-                                ("insert", "app"), ("search", "app")]), hidden=False),
+        Case("example-1", _ops([("insert", "cart"), ("search", "cart"), ("search", "car"), ("startsWith", "car"),
+                                ("insert", "car"), ("search", "car")]), hidden=False),
         Case("edge-prefix-not-word", _ops([("insert", "trie"), ("search", "tri"), ("startsWith", "tri")])),
         Case("edge-prefix-is-word", _ops([("insert", "cat"), ("startsWith", "cat"), ("search", "cat")]),
              note="a prefix equal to a whole word, with no longer word"),

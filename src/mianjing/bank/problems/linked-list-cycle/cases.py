@@ -15,9 +15,9 @@ def _values(rng: np.random.Generator, n: int, hi: int = 100_000) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [3, 2, 0, -4], "pos": 1}, hidden=False),
-        Case("example-2", {"values": [1, 2], "pos": 0}, hidden=False),
-        Case("example-3", {"values": [1], "pos": -1}, hidden=False),
+        Case("example-1", {"values": [5, -1, 8, 6], "pos": 1}, hidden=False),
+        Case("example-2", {"values": [7, 4], "pos": 0}, hidden=False),
+        Case("example-3", {"values": [9], "pos": -1}, hidden=False),
         Case("edge-empty", {"values": [], "pos": -1}),
         Case("edge-self-loop", {"values": [5], "pos": 0}, note="one node pointing at itself"),
         Case("edge-tail-self-loop", {"values": [1, 2, 3, 4, 5], "pos": 4}, note="the last node points at itself"),

@@ -13,9 +13,9 @@ def _sorted(rng: np.random.Generator, n: int, lo: int = -100, hi: int = 100) -> 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"list1": [1, 2, 4], "list2": [1, 3, 4]}, hidden=False),
+        Case("example-1", {"list1": [2, 5, 7], "list2": [2, 3, 8]}, hidden=False),
         Case("example-2", {"list1": [], "list2": []}, hidden=False),
-        Case("example-3", {"list1": [], "list2": [0]}, hidden=False),
+        Case("example-3", {"list1": [], "list2": [6]}, hidden=False),
         Case("edge-second-empty", {"list1": [-3, 5], "list2": []}),
         Case("edge-all-first-smaller", {"list1": [1, 2, 3], "list2": [4, 5, 6, 7]}),
         Case("edge-all-second-smaller", {"list1": [10, 20], "list2": [-5, -4, 0]}),

@@ -28,9 +28,9 @@ def _near_miss(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [1, 2, 2, 1]}, hidden=False),
-        Case("example-2", {"values": [1, 2]}, hidden=False),
-        Case("example-3", {"values": [1, 2, 3, 2, 1]}, hidden=False),
+        Case("example-1", {"values": [4, 7, 7, 4]}, hidden=False),
+        Case("example-2", {"values": [5, 8]}, hidden=False),
+        Case("example-3", {"values": [2, 6, 9, 6, 2]}, hidden=False),
         Case("edge-single", {"values": [7]}),
         Case("edge-two-equal", {"values": [4, 4]}),
         Case("edge-two-different", {"values": [4, 0]}),

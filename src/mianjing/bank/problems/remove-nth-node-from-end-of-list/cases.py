@@ -13,9 +13,9 @@ def _values(rng: np.random.Generator, n: int, hi: int = 100) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [1, 2, 3, 4, 5], "n": 2}, hidden=False),
-        Case("example-2", {"values": [1], "n": 1}, hidden=False),
-        Case("example-3", {"values": [1, 2], "n": 1}, hidden=False),
+        Case("example-1", {"values": [6, 2, 9, 4, 7], "n": 2}, hidden=False),
+        Case("example-2", {"values": [8], "n": 1}, hidden=False),
+        Case("example-3", {"values": [3, 5], "n": 1}, hidden=False),
         Case("edge-remove-head", {"values": [1, 2], "n": 2}, note="n equals the length"),
         Case("edge-remove-head-long", {"values": [4, 8, 15, 16, 23, 42], "n": 6}),
         Case("edge-remove-tail", {"values": [3, 1, 4, 1, 5], "n": 1}),

@@ -13,8 +13,8 @@ def _colours(rng: np.random.Generator, n: int) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [2, 0, 2, 1, 1, 0]}, hidden=False),
-        Case("example-2", {"nums": [2, 0, 1]}, hidden=False),
+        Case("example-1", {"nums": [1, 2, 0, 0, 2, 1, 0]}, hidden=False),
+        Case("example-2", {"nums": [1, 0, 2]}, hidden=False),
         Case("edge-single", {"nums": [1]}),
         Case("edge-single-two", {"nums": [2]}),
         Case("edge-all-zero", {"nums": [0] * 7}),
