@@ -76,7 +76,7 @@ def test_templates_are_listed_with_their_seed_lines(client, sources):
     text = client.get("/mock").text
     assert 'href="/mock"' in text  # the nav item
     for t in templates.templates.values():
-        row = re.search(rf'<tr data-id="{t.id}">(.*?)</tr>', text, re.S)
+        row = re.search(rf'<tr data-id="{t.id}">(.*?)</tr>', text, re.DOTALL)
         assert row, t.id
         assert f"{t.minutes:g}" in row.group(1) and "–".join(map(str, t.lines)) in row.group(1)
     api = client.get("/api/mock/templates").json()["templates"]
@@ -101,6 +101,16 @@ def test_plan_is_the_clis_plan_with_links(client, sources):
     assert r.status_code == 303 and re.fullmatch(r"/mock\?template=generic-1&seed=\d+", r.headers["location"])
 
 
+def test_the_page_and_the_round_speak_chinese_when_switched(client, sources):
+    bank, problems, templates = sources
+    client.app.state.lang = "zh"
+    text = client.get("/mock?template=tencent-wxg-2&seed=0").text
+    assert "模拟面试" in text and "开始面试" in text and "<h3>论文/项目</h3>" in text
+    assert bank.get("ppo-vs-dpo-vs-grpo").zh.question in text
+    rnd = client.post("/api/mock/start", json={"template": "tencent-wxg-2", "seed": 0}).json()["round"]
+    assert rnd == plan_round(templates.templates["tencent-wxg-2"], bank, problems, seed=0, lang="zh").to_dict()
+
+
 def test_bad_template_or_seed_is_a_clear_error(client):
     r = client.get("/api/mock/plan?template=nope-1&seed=1")
     assert r.status_code == 404 and "generic-1" in r.json()["error"]
@@ -116,7 +126,7 @@ def _answer_text(bank, card: str) -> str:
 
 
 def test_a_round_is_scored_timed_stored_and_listed(client, clock, sources):
-    bank, problems, templates = sources
+    bank = sources[0]
     start = client.post("/api/mock/start", json={"template": "tencent-wxg-2", "seed": 0}).json()
     rid, rnd = start["round_id"], start["round"]
     keys = [q["key"] for p in rnd["parts"] for q in p["questions"]]
