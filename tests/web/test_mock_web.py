@@ -229,6 +229,9 @@ def test_a_generic_round_in_the_browser(browser, server, shots):
     width = 1280
     ctx = browser.new_context(viewport={"width": width, "height": 800})
     page = ctx.new_page()
+    errors: list[str] = []  # a script that throws, a resource that 404s, a CSP violation
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.goto(server.url("/mock", token=True))
     page.click("nav a[href='/mock']")
     page.select_option("select[name=template]", "generic-1")
@@ -259,7 +262,10 @@ def test_a_generic_round_in_the_browser(browser, server, shots):
     page.screenshot(path=str(shots / f"mock-report-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(shots / "mock-report-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391  # nothing wider than the phone
     page.goto(server.url("/mock?template=generic-1&seed=7"))
     page.screenshot(path=str(shots / "mock-plan-390.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
     assert page.locator("#mock-history tr[data-id]").count() == 1
+    assert not errors, errors
     ctx.close()
