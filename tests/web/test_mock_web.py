@@ -21,7 +21,7 @@ from mianjing.problems.bank import load_all
 from mianjing.store.db import connect
 from mianjing.store.progress import record_submission
 from mianjing.web.app import create_app
-from mianjing.web.mocking import WebRounds
+from mianjing.web.mocking import MAX_ANSWER_CHARS, MAX_ROUNDS, WebRounds
 from mianjing.web.security import TOKEN_COOKIE
 
 TOKEN = "mock-token-for-tests-0123456"
@@ -118,7 +118,24 @@ def test_bad_template_or_seed_is_a_clear_error(client):
     assert r.status_code == 400 and "whole number" in r.json()["error"]
     r = client.post("/api/mock/start", json={"template": "generic-1", "seed": -1})
     assert r.status_code == 400
-    assert client.post("/api/mock/nope/answer", json={"key": "intro", "text": "x"}).status_code == 404
+    r = client.get("/api/mock/plan")
+    assert r.status_code == 404 and "no round template ''" in r.json()["error"]
+    r = client.post("/api/mock/nope/answer", json={"key": "intro", "text": "x"})
+    assert r.status_code == 404 and "start it again from /mock" in r.json()["error"]
+    rid = client.post("/api/mock/start", json={"template": "generic-1", "seed": 1}).json()["round_id"]
+    assert client.post(f"/api/mock/{rid}/answer", json={"key": "nope", "text": "x"}).status_code == 404
+    assert client.post(f"/api/mock/{rid}/answer", json={"key": "intro", "text": 3}).status_code == 400
+    r = client.post(f"/api/mock/{rid}/answer", json={"key": "intro", "text": "x" * (MAX_ANSWER_CHARS + 1)})
+    assert r.status_code == 413 and "at most" in r.json()["error"]
+
+
+def test_only_the_latest_rounds_are_kept_in_memory(sources):
+    bank, problems, templates = sources
+    rnd = plan_round(templates.templates["generic-1"], bank, problems, seed=1, lang="en")
+    kept = WebRounds(FakeClock())
+    first = kept.start(rnd)
+    later = [kept.start(rnd) for _ in range(MAX_ROUNDS)]
+    assert first.id not in kept.rounds and all(r.id in kept.rounds for r in later)
 
 
 def _answer_text(bank, card: str) -> str:

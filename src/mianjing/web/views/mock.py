@@ -108,8 +108,9 @@ def api_templates(request: Request) -> dict[str, Any]:
 
 
 @router.get("/api/mock/plan")
-def api_plan(request: Request, template: str, seed: str) -> dict[str, Any]:
+def api_plan(request: Request, template: str = "", seed: str = "") -> dict[str, Any]:
     """The round `mianjing mock plan --json` prints for this template and seed."""
+    template_or_404(template)  # the template's error first: it is the one to fix first
     return plan(template, parse_seed(seed), lang_of(request)).to_dict()
 
 
@@ -117,7 +118,9 @@ def api_plan(request: Request, template: str, seed: str) -> dict[str, Any]:
 async def api_start(request: Request) -> dict[str, Any]:
     """`{"template": "generic-1", "seed": 7}` -> the round id and the planned round; the clock starts."""
     body = await json_body(request)
-    rnd = plan(str(body.get("template", "")), parse_seed(body.get("seed")), lang_of(request))
+    template = str(body.get("template", ""))
+    template_or_404(template)
+    rnd = plan(template, parse_seed(body.get("seed")), lang_of(request))
     web = rounds(request).start(rnd)
     return {"round_id": web.id, "started_at": web.started_at.isoformat(timespec="seconds"), "round": rnd.to_dict()}
 
