@@ -20,9 +20,9 @@ def _random_list(rng: np.random.Generator, n: int, hi: int = 10_000) -> list:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nodes": [[7, None], [13, 0], [11, 4], [10, 2], [1, 0]]}, hidden=False),
-        Case("example-2", {"nodes": [[1, 1], [2, 1]]}, hidden=False),
-        Case("example-3", {"nodes": [[3, None], [3, 0], [3, None]]}, hidden=False),
+        Case("example-1", {"nodes": [[4, 2], [9, None], [6, 0], [5, 3]]}, hidden=False),
+        Case("example-2", {"nodes": [[8, 1], [3, 1]]}, hidden=False),
+        Case("example-3", {"nodes": [[2, 2], [2, None], [2, 0]]}, hidden=False),
         Case("edge-empty", {"nodes": []}),
         Case("edge-single-self", {"nodes": [[5, 0]]}, note="one node whose random is itself"),
         Case("edge-single-none", {"nodes": [[-4, None]]}),

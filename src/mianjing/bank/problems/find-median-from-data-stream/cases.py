@@ -22,7 +22,7 @@ def _explicit(values: list[int], query_every: int = 1) -> dict:
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
         Case("example-1", {"ops": ["addNum", "addNum", "findMedian", "addNum", "findMedian"],
-                           "args": [[1], [2], [], [3], []]}, hidden=False),
+                           "args": [[6], [3], [], [10], []]}, hidden=False),
         Case("edge-single", _explicit([-5])),
         Case("edge-two-negatives", _explicit([-3, -2]), note="median -2.5: floor division gives -3"),
         Case("edge-duplicates", _explicit([4, 4, 4, 1, 4])),

@@ -14,8 +14,8 @@ def _street(rng: np.random.Generator, n: int, hi: int = 400) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"nums": [1, 2, 3, 1]}, hidden=False),
-        Case("example-2", {"nums": [2, 7, 9, 3, 1]}, hidden=False),
+        Case("example-1", {"nums": [3, 1, 1, 4]}, hidden=False),
+        Case("example-2", {"nums": [4, 1, 2, 7, 5, 3, 1]}, hidden=False),
         Case("edge-one", {"nums": [5]}),
         Case("edge-two", {"nums": [2, 9]}),
         Case("edge-zeros", {"nums": [0, 0, 0]}),

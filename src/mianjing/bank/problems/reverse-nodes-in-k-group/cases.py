@@ -14,9 +14,9 @@ def _values(rng: np.random.Generator, n: int, hi: int = 1000) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [1, 2, 3, 4, 5], "k": 2}, hidden=False),
-        Case("example-2", {"values": [1, 2, 3, 4, 5], "k": 3}, hidden=False),
-        Case("example-3", {"values": [1, 2, 3, 4, 5, 6], "k": 3}, hidden=False),
+        Case("example-1", {"values": [7, 3, 8, 1, 6], "k": 2}, hidden=False),
+        Case("example-2", {"values": [7, 3, 8, 1, 6], "k": 3}, hidden=False),
+        Case("example-3", {"values": [7, 3, 8, 1, 6, 2], "k": 3}, hidden=False),
         Case("edge-single", {"values": [8], "k": 1}),
         Case("edge-k-one", {"values": [3, 1, 2], "k": 1}, note="k = 1: nothing changes"),
         Case("edge-k-equals-length", {"values": [1, 2, 3, 4], "k": 4}),

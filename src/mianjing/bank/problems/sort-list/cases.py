@@ -14,8 +14,8 @@ def _values(rng: np.random.Generator, n: int, hi: int = 100_000) -> list[int]:
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"values": [4, 2, 1, 3]}, hidden=False),
-        Case("example-2", {"values": [-1, 5, 3, 4, 0]}, hidden=False),
+        Case("example-1", {"values": [7, 3, 9, 1]}, hidden=False),
+        Case("example-2", {"values": [2, -6, 8, 0, 5]}, hidden=False),
         Case("example-3", {"values": []}, hidden=False),
         Case("edge-single", {"values": [8]}),
         Case("edge-two-swapped", {"values": [2, 1]}),
