@@ -78,11 +78,12 @@ def test_one_span_changes_and_comments_survive():
         assert sum(1 for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")) == 1
 
 
-def test_docstrings_and_annotations_are_not_mutated():
+def test_docstrings_annotations_and_defaults_are_not_mutated():
+    """Defaults come with the stub's signature: a candidate does not write them, so they are no mistake."""
     for m in all_mutants(SAMPLE):
         tree = ast.parse(m.source)
         assert ast.get_docstring(tree) == ast.get_docstring(ast.parse(SAMPLE))
-        assert "causal: bool = " in m.source
+        assert "def attend(q, k, v, causal: bool = False, eps: float = 1e-6):" in m.source
 
 
 def test_selection_is_capped_deterministic_and_covers_kinds():
@@ -195,3 +196,28 @@ def test_bank_equivalent_files_name_real_mutants():
 def test_mutant_diff_names_both_files():
     m = Mutant("constant", 1, "1 -> 2", "x = 2\n")
     assert m.diff("x = 1\n").splitlines()[:2] == ["--- reference.py", "+++ mutant.py"]
+
+
+def test_symmetric_calls_are_not_swapped():
+    src = "import torch\n\ndef f(a, b):\n    return torch.maximum(a, b).transpose(1, 2) + torch.clamp(a, 0.0, 1.0)\n"
+    changes = [m.change for m in all_mutants(src) if m.kind == "swap-args"]
+    assert changes and all("clamp" in c for c in changes)  # maximum and transpose are symmetric
+
+
+def test_gradient_mutants_only_where_the_judge_checks_a_gradient(tmp_path):
+    seen = []
+
+    def judge(code, seed):
+        seen.append(code)
+        return SimpleNamespace(verdict="wrong_answer")
+
+    (tmp_path / "reference.py").write_text(SAMPLE)
+    forward_only = SimpleNamespace(id="fwd", path=tmp_path, reference_source=lambda: SAMPLE,
+                                   harness=SimpleNamespace(mode="function", grad=[], no_grad=[], param_grad=False))
+    result = mutate_problem(forward_only, judge, seeds=[0], cap=1000)
+    kinds = {r.mutant.kind for r in result.results}
+    assert not kinds & {"detach-removed", "detach-added", "no-grad-removed", "no-grad-added"}
+    with_grad = SimpleNamespace(id="bwd", path=tmp_path, reference_source=lambda: SAMPLE,
+                                harness=SimpleNamespace(mode="function", grad=["q"], no_grad=[], param_grad=False))
+    kinds = {r.mutant.kind for r in mutate_problem(with_grad, judge, seeds=[0], cap=1000).results}
+    assert {"detach-removed", "detach-added", "no-grad-removed", "no-grad-added"} <= kinds

@@ -49,6 +49,8 @@ _NON_COMMUTATIVE = (ast.Sub, ast.Div, ast.FloorDiv, ast.MatMult, ast.Pow, ast.Mo
 _MIN_MAX = {"max": "min", "min": "max", "maximum": "minimum", "minimum": "maximum", "amax": "amin",
             "amin": "amax", "argmax": "argmin", "argmin": "argmax", "clamp_min": "clamp_max",
             "clamp_max": "clamp_min", "cummax": "cummin", "cummin": "cummax"}
+_SYMMETRIC = {"transpose", "swapaxes", "swapdims", "maximum", "minimum", "max", "min", "add", "mul", "hypot"}
+_GRAD_KINDS = {"detach-removed", "detach-added", "no-grad-removed", "no-grad-added"}
 _NAME_SWAP = {"max": "min", "min": "max", "bisect_left": "bisect_right", "bisect_right": "bisect_left"}
 _REDUCE = {"sum": "mean", "mean": "sum"}
 _DIM_KEYWORDS = {"dim", "axis", "dim0", "dim1", "start_dim", "end_dim"}
@@ -130,7 +132,8 @@ def _is_inf(node: ast.AST) -> int:
 
 
 def _skip_positions(tree: ast.Module) -> set[int]:
-    """ids of nodes that must not be mutated: annotations, docstrings, f-string parts."""
+    """ids of nodes that must not be mutated: annotations, default values, docstrings, imports,
+    f-string parts."""
     skip: set[int] = set()
 
     def mark(node: ast.AST | None) -> None:
@@ -140,6 +143,9 @@ def _skip_positions(tree: ast.Module) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             mark(node.returns)
+            # default values come from the stub's signature, which the candidate is given, not writes
+            for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+                mark(default)
             for a in node.args.args + node.args.kwonlyargs + node.args.posonlyargs:
                 mark(a.annotation)
             for a in (node.args.vararg, node.args.kwarg):
@@ -291,9 +297,11 @@ def _call_edits(rep: Callable, node: ast.Call, lines: list[bytes], uses_torch: b
         yield rep("no-grad-removed", node, f"{_seg(lines, func.value)}.enable_grad()",
                   f"{text} -> {_seg(lines, func.value)}.enable_grad()")
     positional = [a for a in node.args if not isinstance(a, ast.Starred)]
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     if len(positional) == len(node.args) and len(positional) >= 2:
         a, b = positional[0], positional[1]
-        if _seg(lines, a) != _seg(lines, b):
+        # swapping the arguments of a symmetric call is the same call: never a mistake
+        if _seg(lines, a) != _seg(lines, b) and name not in _SYMMETRIC:
             swapped = ast.Call(func, [b, a, *positional[2:]], node.keywords)
             yield rep("swap-args", node, ast.unparse(swapped), f"{text} -> first two arguments swapped")
         if isinstance(func, ast.Attribute) and func.attr in ("clamp", "clip") and len(positional) == 3:
@@ -454,11 +462,22 @@ class ProblemMutation:
         }
 
 
+def checks_gradients(problem: Any) -> bool:
+    """Whether the judge can see a gradient of this problem: a custom harness may; the function and
+    module harnesses only when problem.toml names grad, no_grad or param_grad."""
+    h = getattr(problem, "harness", None)
+    if h is None or h.mode == "custom":
+        return True
+    return bool(h.grad or h.no_grad or h.param_grad)
+
+
 def mutate_problem(problem: Any, judge: Callable[[str, int], Any], seeds: list[int], cap: int = 30) -> ProblemMutation:
     """judge(code, seed) -> Report. Each selected mutant is judged on the seeds in order until one
     rejects it (one rejection kills it, so later seeds are skipped)."""
     source = problem.reference_source()
     mutants = all_mutants(source)
+    if not checks_gradients(problem):  # no gradient is ever looked at: detach/no_grad cannot matter
+        mutants = [m for m in mutants if m.kind not in _GRAD_KINDS]
     result = ProblemMutation(problem.id, len(mutants), equivalent=load_equivalent(problem.path), reference=source)
     for m in select(mutants, cap, problem.id):
         verdict, killer = "accepted", None
