@@ -159,6 +159,8 @@ def test_a_round_is_scored_timed_stored_and_listed(client, clock, sources):
     assert empty["score"] == 0.0 and empty["missed"] == bank.get("grpo-clip-vs-kl").en.keypoints
     again = client.post(f"/api/mock/{rid}/answer", json={"key": "grpo-clip-vs-kl", "text": "more"})
     assert again.status_code == 409
+    so_far = client.get(f"/api/mock/{rid}").json()  # what a reloaded page reads back
+    assert so_far["items"] == {"ppo-vs-dpo-vs-grpo": full, "grpo-clip-vs-kl": empty}
     wrong_kind = client.post(f"/api/mock/{rid}/answer", json={"key": "lcs", "text": "x"})
     assert wrong_kind.status_code == 400 and "/problems/lcs" in wrong_kind.json()["error"]
 
@@ -267,6 +269,10 @@ def test_a_generic_round_in_the_browser(browser, server, shots):
     assert "100%" in page.inner_text(".mock-q[data-key=intro] .mock-result")
     page.click(".mock-part.active .mock-next")
     page.wait_for_selector(".mock-part[data-part='1'].active")
+    page.reload()  # the tab keeps the round: the same part, the answer scored
+    page.wait_for_selector(".mock-part[data-part='1'].active .mock-clock:not([hidden])")
+    assert "100%" in page.inner_text(".mock-q[data-key=intro] .mock-result")
+    assert page.is_hidden("#mock-start") and page.is_visible("#mock-finish")
     page.fill(".mock-part.active .mock-q textarea >> nth=0", "context, role, method, data and compute, result")
     page.screenshot(path=str(shots / f"mock-running-{width}.png"), full_page=True)
     page.evaluate("window.scrollTo(0, document.getElementById('plan').offsetTop - 60)")

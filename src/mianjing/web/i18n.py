@@ -182,7 +182,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "total": ("合计", "total"),
     "scheduled_now": ("现在待复习的卡片", "Due for review now"),
     "front_of_plan": ("排到计划最前面的题", "At the front of your plan"),
-    "mock_running": ("面试进行中：离开本页会丢失这一轮。", "Round in progress: leaving this page loses it."),
+    "mock_running": ("面试进行中（刷新本页不会丢失，关闭标签页会）。", "Round in progress (a reload keeps it; closing the tab loses it)."),
     "again_same_seed": ("同一种子再来一次", "Again with the same seed"),
     "not_attempted": ("未提交", "not attempted"),
 }
