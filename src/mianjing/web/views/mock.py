@@ -125,18 +125,6 @@ async def api_start(request: Request) -> dict[str, Any]:
     return {"round_id": web.id, "started_at": web.started_at.isoformat(timespec="seconds"), "round": rnd.to_dict()}
 
 
-@router.get("/api/mock/{round_id}")
-def api_round(round_id: str, request: Request) -> dict[str, Any]:
-    """A running round: what has been answered so far (the page reads it back after a reload)."""
-    try:
-        web = rounds(request).get(round_id)
-    except MockError as exc:
-        raise mock_error(exc) from None
-    return {"round_id": web.id, "template": web.round.template, "seed": web.round.seed,
-            "started_at": web.started_at.isoformat(timespec="seconds"),
-            "items": {k: i.to_dict() for k, i in web.items.items()}}
-
-
 @router.post("/api/mock/{round_id}/answer")
 async def api_answer(round_id: str, request: Request) -> dict[str, Any]:
     """`{"key": question key, "text": the answer}` -> the scored item (key points hit and missed)."""
@@ -184,3 +172,16 @@ def api_report(mock_id: int) -> dict[str, Any]:
     if doc is None:
         raise HTTPException(404, f"no mock round #{mock_id}; GET /api/mock/history lists them")
     return doc
+
+
+# after /api/mock/history: a round id must not shadow it
+@router.get("/api/mock/{round_id}")
+def api_round(round_id: str, request: Request) -> dict[str, Any]:
+    """A running round: what has been answered so far (the page reads it back after a reload)."""
+    try:
+        web = rounds(request).get(round_id)
+    except MockError as exc:
+        raise mock_error(exc) from None
+    return {"round_id": web.id, "template": web.round.template, "seed": web.round.seed,
+            "started_at": web.started_at.isoformat(timespec="seconds"),
+            "items": {k: i.to_dict() for k, i in web.items.items()}}
