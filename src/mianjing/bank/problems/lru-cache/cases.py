@@ -29,10 +29,10 @@ def _random_ops(rng: np.random.Generator, n: int, capacity: int, key_range: int)
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
         Case("example-1", {"capacity": 2, **_sequence(
-            ("put", 1, 10), ("put", 2, 20), ("get", 1), ("put", 3, 30), ("get", 2), ("get", 3),
-            ("put", 1, 11), ("put", 4, 40), ("get", 3), ("get", 1), ("get", 4))}, hidden=False),
+            ("put", 7, 70), ("put", 4, 40), ("put", 7, 71), ("put", 9, 90), ("get", 4), ("get", 7),
+            ("put", 2, 20), ("get", 9), ("get", 2), ("get", 7))}, hidden=False),
         Case("example-2", {"capacity": 1, **_sequence(
-            ("put", 5, 0), ("get", 5), ("put", 6, 1), ("get", 5), ("get", 6))}, hidden=False),
+            ("put", 3, 8), ("get", 3), ("put", 1, 2), ("get", 3), ("get", 1))}, hidden=False),
         Case("edge-get-empty", {"capacity": 3, **_sequence(("get", 0), ("get", 7), ("put", 7, 1), ("get", 7))}),
         Case("edge-update-when-full", {"capacity": 2, **_sequence(
             ("put", 1, 1), ("put", 2, 2), ("put", 1, 5), ("get", 2), ("get", 1))},

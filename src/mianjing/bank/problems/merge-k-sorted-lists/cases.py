@@ -15,7 +15,7 @@ def _lists(rng: np.random.Generator, k: int, mean_len: float, hi: int = 10_000) 
 
 def cases(rng: np.random.Generator) -> list[Case]:
     out = [
-        Case("example-1", {"lists": [[1, 4, 5], [1, 3, 4], [2, 6]]}, hidden=False),
+        Case("example-1", {"lists": [[2, 6, 9], [1, 6, 7], [3, 8]]}, hidden=False),
         Case("example-2", {"lists": []}, hidden=False),
         Case("example-3", {"lists": [[]]}, hidden=False),
         Case("edge-empty-and-full", {"lists": [[], [2, 3], [], [1]]}),
