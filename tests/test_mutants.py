@@ -221,3 +221,33 @@ def test_gradient_mutants_only_where_the_judge_checks_a_gradient(tmp_path):
                                 harness=SimpleNamespace(mode="function", grad=["q"], no_grad=[], param_grad=False))
     kinds = {r.mutant.kind for r in mutate_problem(with_grad, judge, seeds=[0], cap=1000).results}
     assert {"detach-removed", "detach-added", "no-grad-removed", "no-grad-added"} <= kinds
+
+
+def test_cli_judges_mutants_of_a_real_problem(tmp_path):
+    """Through the sandboxed judge: swiglu's mutants are all killed, the JSON says so, exit 0."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, MIANJING_HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "mianjing.cli.app", "selfcheck", "--mutants", "--problem", "swiglu",
+                           "--cap", "4", "--json"], capture_output=True, text=True, env=env, timeout=600)
+    doc = json.loads(proc.stdout)
+    (problem,) = doc["problems"]
+    assert problem["problem"] == "swiglu" and problem["judged"] == 4
+    assert problem["killed"] + problem["survived"] == 4
+    assert proc.returncode == (0 if problem["unexplained"] == 0 else 1)
+    assert doc["killable"] == 4 - problem["equivalent"]
+
+
+def test_cli_rejects_an_unknown_kind(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, MIANJING_HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "mianjing.cli.app", "selfcheck", "--mutants", "--kind", "nope"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 2 and "--kind must be 'model' or 'algo'" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
