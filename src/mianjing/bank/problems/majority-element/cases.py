@@ -33,6 +33,8 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-majority-last", {"nums": [1, 2, 3, 7, 7, 7, 7]}, note="the others first, the majority at the end"),
         Case("edge-middle-other", {"nums": [4, 4, 1, 4]}, note="the middle element (index 2) is not the majority"),
         Case("edge-extremes", {"nums": [-LIMIT, LIMIT, -LIMIT]}),
+        Case("edge-minority-run-first", {"nums": [3, 3, 8, 8, 8]},
+             note="a run of the minority first: a vote that counts its own candidate twice keeps 3"),
     ]
     for k in range(6):
         n = int(rng.integers(1, 40))
