@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import sys
 
 import pytest
@@ -17,7 +18,6 @@ from mianjing.problems.guides import (
     GuideError,
     attach_next,
     has_guides,
-    hints_path,
     load_hints,
     load_solution,
     parse_hints,
@@ -25,14 +25,15 @@ from mianjing.problems.guides import (
     solution_path,
     unbalanced_dollars,
 )
+from mianjing.problems.spec import ProblemError, load_problem
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-# The problems that existed when guides were introduced: each must have them. Every other problem
-# must have them too once it belongs to a set (the Hot 100 folders are written with them).
+# The problems that existed when guides were introduced (all problems need them: the schema requires
+# the files, and this test checks what is in them).
 FIRST_41 = [
     "adam", "adamw", "clip-loss", "cross-entropy", "dpo-loss", "flash-attention", "gae", "gqa", "grad-clip",
     "grpo-loss", "info-nce", "kl-divergence", "kv-cache-decode", "layernorm", "lcs", "lis",
@@ -47,10 +48,6 @@ IDS = [p.name for p in problem_dirs()]
 
 def _toml(pid: str) -> dict:
     return tomllib.loads((PROBLEMS_DIR / pid / "problem.toml").read_text(encoding="utf-8"))
-
-
-def _required(pid: str, meta: dict) -> bool:
-    return pid in FIRST_41 or meta.get("set", {}).get("name") == "hot100"
 
 
 def _bare(text: str) -> str:
@@ -74,9 +71,6 @@ def test_first_41_are_all_present():
 def test_guides_complete_and_consistent(pid):
     folder = PROBLEMS_DIR / pid
     meta = _toml(pid)
-    present = [p.name for lang in LANGS for p in (hints_path(folder, lang), solution_path(folder, lang)) if p.exists()]
-    if not _required(pid, meta) and not present:
-        pytest.skip(f"{pid} is in no set and has no guides yet")
     hints = {lang: load_hints(folder, lang) for lang in LANGS}  # raises GuideError naming file and problem
     sols = {lang: load_solution(folder, lang) for lang in LANGS}
     assert len(hints["zh"]) == len(hints["en"]), "zh and en give the same number of hints"
@@ -107,9 +101,18 @@ def test_guides_complete_and_consistent(pid):
         assert sols[lang].markdown().count("## ") >= 5 and len(rendered) > 400
 
 
-def test_guides_exist_for_every_required_problem():
-    missing = [pid for pid in IDS if _required(pid, _toml(pid)) and not has_guides(PROBLEMS_DIR / pid)]
+def test_guides_exist_for_every_problem():
+    missing = [pid for pid in IDS if not has_guides(PROBLEMS_DIR / pid)]
     assert not missing, f"problems without hints/solutions in both languages: {missing}"
+
+
+def test_schema_requires_the_guide_files(tmp_path):
+    folder = tmp_path / "sqrt-int"
+    shutil.copytree(PROBLEMS_DIR / "sqrt-int", folder)
+    assert load_problem(folder).id == "sqrt-int"
+    (folder / "solution.en.md").unlink()
+    with pytest.raises(ProblemError, match=r"missing solution\.en\.md"):
+        load_problem(folder)
 
 
 # --- the parser -----------------------------------------------------------------------------------

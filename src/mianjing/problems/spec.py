@@ -36,6 +36,7 @@ TOP_KEYS = {
     "complexity", "wrong", "leetcode", "recursion_limit", "set",
 }
 SET_KEYS = {"name", "row", "section"}
+GUIDE_FILES = ("hints.zh.md", "hints.en.md", "solution.zh.md", "solution.en.md")
 
 
 class ProblemError(Exception):
@@ -271,6 +272,10 @@ def load_problem(folder: Path) -> Problem:
     for name in ("statement.zh.md", "statement.en.md", "stub.py", "reference.py", "cases.py"):
         if not (folder / name).is_file():
             raise ProblemError(f"{folder}: missing {name}")
+    for name in GUIDE_FILES:  # their content is checked by tests/test_guides.py
+        if not (folder / name).is_file():
+            raise ProblemError(f"{folder}: missing {name} (hints and worked solution, both languages: "
+                               "see docs/problem-format.md)")
 
     return Problem(
         id=pid, path=folder, title=dict(title), kind=kind, difficulty=difficulty, tags=list(tags),
