@@ -13,6 +13,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("example-2", {"x": 15}, hidden=False),
         Case("example-3", {"x": 1}, hidden=False),
         Case("example-4", {"x": 2024999999}, hidden=False),
+        Case("edge-zero", {"x": 0}, note="x = 0: the root is 0, not 1"),
         Case("edge-one", {"x": 1}),
         Case("edge-two-three", {"x": 3}),
         Case("edge-max", {"x": MAX}, note="x = 2**31 - 1"),

@@ -48,6 +48,8 @@ def cases(rng: np.random.Generator) -> list[Case]:
         Case("edge-longer-than-board", {"board": _grid(["ab", "ba"]), "word": "ababa"}),
         Case("edge-needs-reuse", {"board": _grid(["abxa"]), "word": "aba"}, note="only by going back to the first a"),
         Case("edge-diagonal-only", {"board": _grid(["ax", "yb"]), "word": "ab"}),
+        Case("edge-wraps-around-row", {"board": _grid(["abc", "xyz"]), "word": "ac"},
+             note="a and c touch only if column -1 wrapped to the last column (Python's negative index)"),
         Case("edge-late-start", {"board": _grid(["zzzq", "zzzr", "zzzs"]), "word": "qrs"}, note="the word starts in the last column"),
         Case("edge-give-back", {"board": _grid(["aa", "bx"]), "word": "aab"},
              note="the first try from the top-left dead-ends; the path from the top-right needs its cells"),
