@@ -94,11 +94,25 @@ def private_tmp(path: str) -> str:
             _check(_libc.unshare(CLONE_NEWNS), "unshare(NEWNS)")
             _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
             _own_mount_namespace = True
-            opts = f"size={TMP_BYTES},mode=700".encode()
+            # 1777 like any /tmp: only this worker's namespace sees it, and an interpreter bound back
+            # below stays reachable for the worker's own uid
+            opts = f"size={TMP_BYTES},mode=1777".encode()
             _check(_libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts), "mount tmpfs")
-            # the same tmpfs is the worker's /tmp too, so code that writes /tmp/x works; it lives
-            # only in this namespace, so it is empty for every job and gone with the worker
-            _check(_libc.mount(path.encode(), b"/tmp", None, MS_BIND, None), "bind /tmp")
+            # an interpreter (a venv) that lives under /tmp must stay visible once /tmp is covered
+            keep = sorted({r for r in (os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix))
+                           if r == "/tmp" or r.startswith("/tmp/")})
+            fds = {r: os.open(r, os.O_PATH) for r in keep}
+            try:
+                # the same tmpfs is the worker's /tmp too, so code that writes /tmp/x works; it lives
+                # only in this namespace, so it is empty for every job and gone with the worker
+                _check(_libc.mount(path.encode(), b"/tmp", None, MS_BIND, None), "bind /tmp")
+                for r, fd in fds.items():
+                    os.makedirs(r, mode=0o755, exist_ok=True)
+                    _check(_libc.mount(f"/proc/self/fd/{fd}".encode(), r.encode(), None, MS_BIND | MS_REC, None),
+                           f"bind {r}")
+            finally:
+                for fd in fds.values():
+                    os.close(fd)
             _tmp_path = "/tmp"
             os.chdir("/tmp")
             os.environ["TMPDIR"] = "/tmp"

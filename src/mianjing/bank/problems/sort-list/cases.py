@@ -28,7 +28,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
     ]
     for k in range(8):
         out.append(Case(f"random-{k + 1}", {"values": _values(rng, int(rng.integers(2, 80)), 5 if k < 3 else 100_000)}))
-    for k, n in enumerate((1_000, 2_000, 4_000, 8_000)):
+    for k, n in enumerate((2_000, 4_000, 8_000, 16_000)):
         out.append(Case(f"large-{k + 1}", {"values": _values(rng, n)}, size=n, note=f"{n} random values"))
     return out
 
