@@ -13,6 +13,7 @@ import re
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Protocol
@@ -29,10 +30,18 @@ from ..problems.spec import Problem
 from . import harness, policy, wire
 from .sanitize import HIDDEN_CAP, MESSAGE_CAP, STDOUT_CAP, clean_text, hidden_error, mask_known
 from .verdict import (
-    ACCEPTED, FORBIDDEN, INVALID_SUBMISSION, JUDGE_ERROR, RUNTIME_ERROR, SKIPPED, TIME_LIMIT_EXCEEDED,
-    WRONG_ANSWER, CaseResult, Report, overall,
+    ACCEPTED,
+    FORBIDDEN,
+    INVALID_SUBMISSION,
+    JUDGE_ERROR,
+    RUNTIME_ERROR,
+    SKIPPED,
+    TIME_LIMIT_EXCEEDED,
+    WRONG_ANSWER,
+    CaseResult,
+    Report,
+    overall,
 )
-
 
 # ---------------------------------------------------------------- loading trusted problem code
 
@@ -74,6 +83,8 @@ class Prepared:
 CASES_TIMEOUT_S = 60.0  # a problem's cases() that runs longer is broken: judge_error, never a hang
 TIMING_REPEATS = 3  # small sized cases are run this often and the fastest run counts
 REPEAT_BELOW_MS = 20.0  # ... when the reference takes less than this on them
+QUEUE_RUNS = 32  # untimed cases in flight to a worker at most ...
+QUEUE_BYTES = 64 * 1024  # ... and bytes (a Unix socket buffers about 200 KB: a send never blocks)
 
 
 class CaseGenerationError(RuntimeError):
@@ -251,10 +262,10 @@ def describe(case: Case, float_dtype: str = "float32") -> str:
 class Session(Protocol):
     """One submission's worker. Graders (isolated.py, inprocess.py) provide it.
 
-    Cases are streamed: `submit` sends one encoded case while the worker waits, `collect` returns
-    its answer with the CPU time the worker spent on it (from the kernel, never the worker's word).
-    The controller submits the next case before it compares the last answer, so the worker computes
-    while the controller checks."""
+    Cases are streamed: `submit` queues one encoded case, `collect` returns the oldest one's answer
+    with the CPU time the worker spent on it (from the kernel, never the worker's word). The
+    controller keeps the next cases in flight while it compares the last answer, so the worker
+    computes while the controller checks (run_cases says how many)."""
 
     isolation: list[str]
 
@@ -443,11 +454,33 @@ def run_cases(problem: Problem, prep: Prepared, session: Session, code: str, cas
             k += 1
         return k
 
-    k = next_run(-1)
-    if runs:
-        session.submit(prep.messages[runs[k]])
-    while k < len(runs):
+    # Runs in flight: submitted, not yet collected. Untimed cases (no size) are queued several
+    # ahead, so the worker goes from one to the next without waiting for the controller (each
+    # hand-off costs a wake-up of both processes, which dominates on tiny problems). A sized run
+    # is timed on its own: it is sent only to an idle worker and nothing is queued behind it,
+    # so the CPU time read from /proc before and after it is its own.
+    pending: deque[int] = deque()
+    queued = 0  # bytes in flight; under the socket's buffer, so sending never waits on the worker
+    k_sub = next_run(-1)  # the next run to submit
+
+    def fill() -> None:
+        nonlocal k_sub, queued
+        while k_sub < len(runs):
+            i = runs[k_sub]
+            msg = prep.messages[i]
+            if pending and (prep.cases[i].size is not None or prep.cases[runs[pending[-1]]].size is not None
+                            or len(pending) >= QUEUE_RUNS or queued + len(msg) > QUEUE_BYTES):
+                return
+            session.submit(msg)
+            pending.append(k_sub)
+            queued += len(msg)
+            k_sub = next_run(k_sub)
+
+    fill()
+    while pending:
+        k = pending.popleft()
         i = runs[k]
+        queued -= len(prep.messages[i])
         case, cr = prep.cases[i], results[i]
         first = i not in seen
         seen.add(i)
@@ -467,16 +500,15 @@ def run_cases(problem: Problem, prep: Prepared, session: Session, code: str, cas
         fatal = kind not in ("result", "error") or (kind == "error" and body.get("verdict") == "memory_limit_exceeded")
         if kind != "result" and first:
             failed.add(i)
-        k_next = next_run(k)
-        if not fatal and k_next < len(runs):
-            session.submit(prep.messages[runs[k_next]])  # the worker runs it while we check this one
+            k_sub = next_run(k_sub - 1)  # its timing repeats, not sent yet, are not sent
+        if not fatal:
+            fill()  # the worker runs the next while we check this one
         if kind == "result" and case.size is not None:
             best_cpu[i] = min(best_cpu.get(i, math.inf), cpu_ms)
         if first:
             grade(problem, prep, i, cr, kind, body, cpu_ms, code)
         if fatal:
             break
-        k = k_next
     for i in order:
         if results[i].verdict == SKIPPED and not results[i].message:
             results[i].message = "not run: an earlier case ended the worker"

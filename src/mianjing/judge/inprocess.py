@@ -7,6 +7,7 @@ Never used for verdicts a user sees. It exists as the baseline the benchmark com
 from __future__ import annotations
 
 import time
+from collections import deque
 from typing import Any
 
 from . import wire
@@ -18,7 +19,7 @@ class InProcessSession:
 
     def __init__(self) -> None:
         self.sub: Submission | None = None
-        self.message = b""
+        self.queue: deque[bytes] = deque()
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
         self.sub = Submission(job)
@@ -29,14 +30,14 @@ class InProcessSession:
         return ("setup_error", err) if err is not None else ("ready", {})
 
     def submit(self, message: bytes) -> None:
-        self.message = message
+        self.queue.append(message)
 
     def collect(self, limit_s: float) -> tuple[str, dict[str, Any], float, float]:
-        """Run the last case submitted here; the same wire round trip as the isolated path, so
+        """Run the oldest case submitted here; the same wire round trip as the isolated path, so
         outputs look the same and the CPU time covers the same work. No limit is enforced."""
         assert self.sub is not None
         t0, w0 = time.thread_time(), time.perf_counter()
-        _, msg = wire.decode(self.message[4:])
+        _, msg = wire.decode(self.queue.popleft()[4:])
         kind, body = self.sub.run(msg["inputs"], msg["seed"])
         kind, body = wire.decode(wire.encode(kind, body)[4:])
         return kind, body, (time.thread_time() - t0) * 1000, (time.perf_counter() - w0) * 1000

@@ -117,8 +117,11 @@ def send_all(sock: socket.socket, data: bytes, deadline: float, cancel: Any = No
 class WorkerPool:
     """Owns the zygote. `take()` returns a hardened worker and starts forking the next one."""
 
-    def __init__(self, spare: bool = True, start_timeout: float = 120.0):
+    def __init__(self, spare: bool = True, start_timeout: float = 120.0, defer_refill: bool = False):
         self.spare_enabled = spare
+        # the service forks the next spare after it has answered (refill() from there): forking
+        # and hardening take a CPU, and on a small machine that CPU is the one finishing the reply
+        self.defer_refill = defer_refill
         ctl, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mianjing.judge.zygote", str(child.fileno())],
@@ -225,6 +228,7 @@ class IsolatedSession:
         self.isolation = self.worker.layers
         self._cpu0: float | None = None
         self._t0 = time.monotonic()
+        self._inflight = 0  # cases sent, not yet collected
 
     def start(self, job: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any]]:
         """Send the job. The worker's first answer ("checked") comes before any submitted code
@@ -245,10 +249,14 @@ class IsolatedSession:
             return "setup_error", {"verdict": "runtime_error", "message": f"the submission corrupted the judge channel: {exc}"}
 
     def submit(self, message: bytes) -> None:
-        """Send one encoded case. The worker is waiting for it, so its CPU clock is read first."""
-        self._cpu0 = self._cpu()
-        self._t0 = time.monotonic()
-        send_all(self.worker.sock, message, self._t0 + 30.0, self.cancel)
+        """Send one encoded case. With nothing in flight the worker is waiting for it, so its CPU
+        clock read now is the case's start; a case queued behind others starts when the one
+        before it is collected (collect() reads the clock then)."""
+        if self._inflight == 0:
+            self._cpu0 = self._cpu()
+            self._t0 = time.monotonic()
+        self._inflight += 1
+        send_all(self.worker.sock, message, time.monotonic() + 30.0, self.cancel)
 
     def _cpu(self) -> float | None:
         try:
@@ -257,7 +265,7 @@ class IsolatedSession:
             return None  # gone: the socket says so next
 
     def collect(self, limit_s: float) -> tuple[str, dict[str, Any], float, float]:
-        """The answer to the last case submitted, with its CPU and wall milliseconds. Timeout once
+        """The answer to the oldest case in flight, with its CPU and wall milliseconds. Timeout once
         the worker's CPU time for the case passes `limit_s`, or its wall time the safety net."""
         wall_end = self._t0 + wall_deadline_s(limit_s)
         step = min(0.1, max(0.005, limit_s / 8))
@@ -280,9 +288,12 @@ class IsolatedSession:
             raise WorkerDied(f"the submission corrupted the judge channel ({exc})") from None
         except Timeout:
             raise Timeout(cpu_ms=self._used_ms(), wall_ms=(time.monotonic() - self._t0) * 1000, on_wall=True) from None
-        wall_ms = (time.monotonic() - self._t0) * 1000
-        used = self._used_ms()
+        now_wall, now_cpu = time.monotonic(), self._cpu()
+        wall_ms = (now_wall - self._t0) * 1000
+        used = None if now_cpu is None or self._cpu0 is None else (now_cpu - self._cpu0) * 1000
         cpu_ms = wall_ms if used is None else used
+        self._inflight -= 1
+        self._cpu0, self._t0 = now_cpu, now_wall  # the next case in flight, if any, runs from here
         if not isinstance(body, dict):
             return "protocol_error", {}, cpu_ms, wall_ms
         return kind, body, cpu_ms, wall_ms
@@ -293,7 +304,8 @@ class IsolatedSession:
 
     def close(self) -> None:
         self.worker.kill()
-        try:
-            self.pool.refill()
-        except ZygoteError:
-            pass
+        if not self.pool.defer_refill:
+            try:
+                self.pool.refill()
+            except ZygoteError:
+                pass
