@@ -130,13 +130,15 @@ def worker_main(job_fd: int, tmp: str, slot: int, ctl: socket.socket, use_seccom
         vm = harden.vm_size_bytes()  # before Landlock hides /proc
         harden.fixed_mmap_threshold()
         layers = harden.pre_job(job_fd, tmp, slot)
+        program = harden.SeccompProgram() if use_seccomp else None  # compiled now, loaded with the job
         wire.send(job_fd, "hello", {"layers": [str(layer) for layer in layers], "pid": os.getpid()})
 
         def apply_job_limits(job: dict) -> list[str]:
             import tempfile
 
             tempfile.tempdir = harden.worker_tmp(tmp)
-            job_layers = harden.job_layers(vm, int(job["memory_limit_mb"]), float(job["cpu_limit_s"]), use_seccomp)
+            job_layers = harden.job_layers(vm, int(job["memory_limit_mb"]), float(job["cpu_limit_s"]), use_seccomp,
+                                           program)
             failed = [str(layer) for layer in job_layers if not layer.on and layer.name == "job-rlimits"]
             if failed:  # without limits a submission could take the machine: refuse to run it
                 raise RuntimeError("; ".join(failed))
