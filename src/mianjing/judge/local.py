@@ -19,8 +19,12 @@ from .verdict import JUDGE_ERROR, Report
 
 
 class LocalJudge:
-    def __init__(self, spare: bool = True, cache_size: int = 64):
-        self.pool = WorkerPool(spare=spare)  # first: the zygote must start before any secret is loaded
+    def __init__(self, spare: bool = True, cache_size: int = 64, defer_refill: bool = False):
+        """`defer_refill`: the next spare worker is forked when refill() is called (the service
+        calls it once the verdict is sent), not as soon as a job ends."""
+        self.defer_refill = defer_refill
+        # first: the zygote must start before any secret is loaded
+        self.pool = WorkerPool(spare=spare, defer_refill=defer_refill)
         self._prepared: OrderedDict[tuple[str, int], Prepared] = OrderedDict()
         self._lock = threading.Lock()  # the service judges in several threads
         self._cache_size = cache_size
@@ -53,9 +57,18 @@ class LocalJudge:
         with self._lock:
             if not self.pool.alive():
                 self.pool.close()
-                self.pool = WorkerPool(spare=self.pool.spare_enabled)
+                self.pool = WorkerPool(spare=self.pool.spare_enabled, defer_refill=self.defer_refill)
             pool = self.pool
         return judge_code(problem, code, prep, lambda: IsolatedSession(pool, cancel), visible_only)
+
+    def refill(self) -> None:
+        """Fork the next spare worker now, if there is none (see defer_refill)."""
+        from .isolated import ZygoteError
+
+        try:
+            self.pool.refill()
+        except ZygoteError:
+            pass  # the next job starts a new pool
 
     @property
     def layers(self) -> list[str]:

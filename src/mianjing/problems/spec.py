@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 import sys
 from dataclasses import dataclass, field
@@ -150,8 +152,44 @@ class Problem:
         }
 
 
+# folder -> (key, Problem). The warm service loads the same problem on every request; parsing its
+# TOML and checking its files cost about 1.5 ms, most of a tiny problem's budget. The key changes
+# when problem.toml or the entries of the folder or of its wrong/ change; the files read later
+# (reference.py, cases.py, ...) are read when used, so edits to them need no notice here.
+_LOADED: dict[str, tuple[tuple[int, int, int, int], Problem]] = {}
+
+
 def load_problem(folder: Path) -> Problem:
     folder = Path(folder)
+    try:
+        st, dst = (folder / "problem.toml").stat(), folder.stat()
+        try:
+            wst = (folder / "wrong").stat().st_mtime_ns  # a known-wrong file removed or added
+        except FileNotFoundError:
+            wst = 0
+        key = (st.st_mtime_ns, st.st_size, dst.st_mtime_ns, wst)
+    except OSError:
+        key = None
+    hit = _LOADED.get(str(folder)) if key is not None else None
+    if hit is not None and hit[0] == key:
+        return _copy(hit[1])
+    problem = _load_problem(folder)
+    if key is not None:
+        _LOADED[str(folder)] = (key, _copy(problem))
+    return problem
+
+
+def _copy(p: Problem) -> Problem:
+    """A copy a caller may edit without changing the cached one: its own object and containers
+    (the nested records, Harness, Complexity, Wrong and SetEntry, are copied one level down)."""
+    return dataclasses.replace(
+        p, title=dict(p.title), tags=list(p.tags), catalogue=list(p.catalogue), forbidden=list(p.forbidden),
+        harness=copy.deepcopy(p.harness), complexity=copy.copy(p.complexity), wrong=[copy.copy(w) for w in p.wrong],
+        set=copy.copy(p.set),
+    )
+
+
+def _load_problem(folder: Path) -> Problem:
     toml_path = folder / "problem.toml"
     where = str(toml_path)
     try:
