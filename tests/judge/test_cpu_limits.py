@@ -60,6 +60,39 @@ def test_endless_loop_on_a_case_without_size_says_it_did_not_finish(judge):
     assert rep.cases[0].message.count("CPU") == 1
 
 
+def _burn(seconds: float) -> str:
+    return ("import time\n"
+            "def burn():\n"
+            f"    t = time.thread_time() + {seconds}\n"
+            "    while time.thread_time() < t:\n"
+            "        pass\n")
+
+
+def test_queued_cases_are_charged_one_by_one(judge):
+    # untimed cases are queued several at a time: each is charged from the previous one's answer,
+    # so 24 cases at 60% of the 200 ms limit each pass (charged together they would be 14x over)
+    code = BISECT + _burn(0.12) + "def my_sqrt(x):\n    burn()\n    return root(x)\n"
+    rep = judge.judge("sqrt-int", code, seed=3)
+    assert rep.verdict == "accepted", rep.message
+    assert all(50 <= c.time_ms <= 200 for c in rep.cases if not c.hidden), [c.time_ms for c in rep.cases]
+
+
+def test_an_endless_loop_in_a_queued_case_names_that_case(judge):
+    # the loop starts on the 6th case, with later cases already queued behind it: they are skipped
+    code = BISECT + ("calls = 0\n"
+                     "def my_sqrt(x):\n"
+                     "    global calls\n"
+                     "    calls += 1\n"
+                     "    while calls == 6:\n"
+                     "        pass\n"
+                     "    return root(x)\n")
+    rep = judge.judge("sqrt-int", code, seed=3)
+    assert rep.verdict == "time_limit_exceeded"
+    assert [c.verdict for c in rep.cases[:5]] == ["accepted"] * 5
+    assert rep.cases[5].verdict == "time_limit_exceeded" and "did not finish" in rep.cases[5].message
+    assert all(c.verdict == "skipped" for c in rep.cases[6:])
+
+
 def test_quadratic_solution_gets_the_statements_limit_and_an_exponent(judge):
     problem = get_problem("lis")
     rep = judge.judge("lis", problem.wrong_source(problem.wrong[0]), seed=1)
@@ -150,3 +183,18 @@ def test_stale_directories_are_removed_and_live_ones_kept(tmp_path):
     removed = zygote.remove_stale_dirs(str(tmp_path))
     assert sorted(removed) == sorted([str(dead), str(old)])
     assert live.is_dir() and fresh.is_dir()
+
+
+def test_a_deferred_refill_forks_the_next_spare_only_when_asked():
+    # the service forks the next spare after it has sent the verdict, not while it is finishing it
+    ref = get_problem("sqrt-int").reference_source()
+    j = LocalJudge(defer_refill=True)
+    try:
+        assert j.pool._spare is not None  # the first spare is forked when the pool starts
+        assert j.judge("sqrt-int", ref, seed=1).verdict == "accepted"
+        assert j.pool._spare is None
+        j.refill()
+        assert j.pool._spare is not None
+        assert j.judge("sqrt-int", ref, seed=2).verdict == "accepted"
+    finally:
+        j.close()

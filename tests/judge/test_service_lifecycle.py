@@ -149,8 +149,11 @@ def test_ctrl_c_in_the_command_line_cancels(svc, tmp_path):
     src = tmp_path / "slow.py"
     src.write_text(SLOW)
     before = rows(svc)
+    # SIGINT back to its default in the child: a test run started in the background of a shell
+    # without job control inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
     cli = subprocess.Popen([sys.executable, "-m", "mianjing.cli.app", "judge", "sqrt-int", str(src), "--json"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert wait_for(lambda: (service.status() or {}).get("running") == 1)
     cli.send_signal(signal.SIGINT)
     out, err = cli.communicate(timeout=30)
