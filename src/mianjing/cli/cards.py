@@ -116,9 +116,8 @@ def show_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     """Show one card in full. Example: mianjing cards show zero-stages --lang en"""
-    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
-
     from ..cards.card import HEADING, SECTION_KEYS
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     langs = ("zh", "en") if lang is not None and lang.lower() == "both" else (_lang(lang),)
     bank = _bank(quiet=as_json)
@@ -425,10 +424,9 @@ def review_cmd(
 
     Each rating is saved the moment you give it; q, Ctrl-D or Ctrl-C ends the session and keeps them.
     """
-    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
-
     from ..cards.keypoints import match
     from ..cards.review import RATING_NAMES, Reviewer
+    from .mathtext import markdown as Markdown  # formulas printed intact or as Unicode
 
     lang = _lang(lang)
     bank = _bank()
@@ -521,8 +519,10 @@ def plan_cmd(
     lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    """A day-by-day plan up to the interview: reviews already due, new cards to learn, the retention target,
-    and the study schedule over everything (cards, tech reports, Hot 100, model hand-coding, mock rounds).
+    """A day-by-day plan up to the interview: due reviews, new cards, and the whole study schedule.
+
+    Reviews already due, new cards to learn, the retention target, and the schedule over everything
+    (cards, tech reports, Hot 100, model hand-coding, mock rounds).
 
     With a date set, `mianjing review` never schedules a card past it and raises the target retention
     as the day nears (90% far away, 97% in the last three days).

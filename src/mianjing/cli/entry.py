@@ -1,6 +1,7 @@
-"""The `mianjing` console script. It imports nothing heavy itself: `mianjing judge ID FILE` over
-the warm service (the common case) is answered by fastjudge without loading typer, rich (with
---json), numpy or torch; everything else goes on to the typer app."""
+"""The `mianjing` console script. It imports nothing heavy itself. The commands typed most often are
+answered without loading typer: `mianjing judge ID FILE` over the warm service (fastjudge: no rich
+with --json, no numpy, no torch), `mianjing --help` (fasthelp) and `mianjing list` (fastlist).
+Everything else, and anything unusual about those, goes on to the typer app."""
 
 from __future__ import annotations
 
@@ -8,9 +9,19 @@ import sys
 
 
 def main() -> None:
-    from .fastjudge import maybe_fast_judge
+    args = sys.argv[1:]
+    if args[:1] == ["judge"]:
+        from .fastjudge import maybe_fast_judge
 
-    maybe_fast_judge(sys.argv[1:])  # returns only when the full command must answer
+        maybe_fast_judge(args)  # returns only when the full command must answer
+    elif args[:1] == ["list"]:
+        from .fastlist import maybe_fast_list
+
+        maybe_fast_list(args)
+    elif args in ([], ["--help"]):
+        from .fasthelp import maybe_fast_help
+
+        maybe_fast_help(args)
     from .app import run
 
     run()

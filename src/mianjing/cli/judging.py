@@ -12,6 +12,7 @@ import typer
 from .common import console, fail, print_json
 from .report import render_report
 
+
 def judge_cmd(
     problem_id: str = typer.Argument(..., metavar="ID"),
     file: Path = typer.Argument(..., metavar="FILE", help="your solution (.py)"),
@@ -85,9 +86,11 @@ def selfcheck_cmd(
     jobs: int = typer.Option(1, "--jobs", min=1, max=16, help="check problems in this many processes at once"),
     shard: Optional[str] = typer.Option(None, "--shard", help="only problems I of every J, written I/J (used by --jobs)"),
 ) -> None:
-    """Judge every reference over N seeds (must be accepted) and every known-wrong solution (must get
-    the verdict it names). Exit 0 only if all hold. With --mutants: judge up to --cap mutants of each
-    reference and report the survivors (exit 0 only if each is listed as equivalent).
+    """Check the bank: references accepted, known-wrong solutions rejected (--mutants: mutants too).
+
+    Judges every reference over N seeds (each must be accepted) and every known-wrong solution (each
+    must get the verdict it names). Exit 0 only if all hold. With --mutants: judge up to --cap mutants
+    of each reference and report the survivors (exit 0 only if each is listed as equivalent).
 
     Example: mianjing selfcheck --problem mha --seeds 20
     """

@@ -74,14 +74,13 @@ def list_cmd(
     lang = _check_lang(lang)
     if set_name is not None:
         return _list_set(set_name, kind, tag, as_json, lang)
-    status = _statuses()
-    rows = []
-    for p in _problems():
-        if kind and p.kind != kind:
-            continue
-        if tag and tag not in p.tags:
-            continue
-        rows.append(p.summary() | {"status": status.get(p.id, "new")})
+    from ..problems.index import summaries
+    from .fastlist import rows_for
+
+    found = summaries()  # the cached summaries, as the fast path (cli/fastlist.py) lists them
+    if found is None:  # a problem does not load: list the others and say what is wrong
+        found = [p.summary() for p in _problems()]
+    rows = rows_for(found, _statuses(), kind, tag)
     if as_json:
         print_json({"problems": rows})
         return
@@ -162,8 +161,11 @@ def start_cmd(
 
 
 def stats_cmd(as_json: bool = typer.Option(False, "--json", help="print one JSON document")) -> None:
-    """Solved (on your own or with help) and attempted problems per kind and tag, problems due again after a
-    revealed solution, your recent submissions, and the cards: reviewed, due, recalled, per topic."""
+    """Your progress: problems solved and attempted, submissions, and cards reviewed and due.
+
+    Solved (on your own or with help) and attempted problems per kind and tag, problems due again
+    after a revealed solution, your recent submissions, and the cards: reviewed, due, recalled, per
+    topic."""
     from ..store.db import DatabaseError, connect
     from ..store.guides import redo_due
     from ..store.progress import recent, statuses
