@@ -10,6 +10,7 @@ a multiset), and compares the count with the reference's."""
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration, int_list
 from mianjing.problems.case import Case
 
 
@@ -53,27 +54,18 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 def check(case: Case, expected, got) -> CheckResult:
     candidates, target = case.inputs["candidates"], case.inputs["target"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of lists, got {type(answer).__name__}")
     allowed = set(candidates)
-    seen = set()
-    for item in answer:
-        if not (isinstance(item, list) and all(type(v) is int for v in item)):
-            return CheckResult.failed("every combination must be a list of ints")
+
+    def invalid(item):
+        if not int_list(item):
+            return ("every combination must be a list of ints",) * 2
         if not set(item) <= allowed:
-            return CheckResult.failed("a returned list uses numbers that are not candidates" if case.hidden
-                                      else f"{item} uses numbers that are not candidates")
+            return "a returned list uses numbers that are not candidates", f"{item} uses numbers that are not candidates"
         if sum(item) != target:
-            return CheckResult.failed("a returned combination does not sum to the target" if case.hidden
-                                      else f"{item} sums to {sum(item)}, not {target}")
-        key = tuple(sorted(item))
-        if key in seen:
-            return CheckResult.failed("a combination is returned twice (perhaps in another order)" if case.hidden
-                                      else f"the combination {sorted(item)} is returned twice")
-        seen.add(key)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} combinations returned; some are missing" if case.hidden
-                                  else f"{len(answer)} combinations returned, expected {want}")
-    return CheckResult.passed()
+            return "a returned combination does not sum to the target", f"{item} sums to {sum(item)}, not {target}"
+        return None
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="lists",
+                             noun="combination", plural="combinations", invalid=invalid,
+                             key=lambda item: tuple(sorted(item)), shown=lambda item: f"the combination {sorted(item)}",
+                             twice_note=" (perhaps in another order)")

@@ -8,6 +8,7 @@ Catalan number C(n))."""
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration
 from mianjing.problems.case import Case
 
 
@@ -40,19 +41,12 @@ def _balanced(s) -> bool:
 
 def check(case: Case, expected, got) -> CheckResult:
     n = case.inputs["n"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of strings, got {type(answer).__name__}")
-    seen = set()
-    for s in answer:
+
+    def invalid(s):
         if not (isinstance(s, str) and len(s) == 2 * n and _balanced(s)):
-            return CheckResult.failed(f"a returned string is not {n} well-formed pairs" if case.hidden
-                                      else f"{str(s)[:40]!r} is not {n} well-formed pairs of parentheses")
-        if s in seen:
-            return CheckResult.failed("a string is returned twice" if case.hidden else f"{s!r} is returned twice")
-        seen.add(s)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} strings returned; some are missing" if case.hidden
-                                  else f"{len(answer)} strings returned, expected {want}")
-    return CheckResult.passed()
+            return (f"a returned string is not {n} well-formed pairs",
+                    f"{str(s)[:40]!r} is not {n} well-formed pairs of parentheses")
+        return None
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="strings",
+                             noun="string", plural="strings", invalid=invalid, key=lambda s: s, shown=repr)

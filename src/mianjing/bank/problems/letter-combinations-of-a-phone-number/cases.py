@@ -8,6 +8,7 @@ reference's (the product of the key sizes; 0 for an empty input)."""
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration
 from mianjing.problems.case import Case
 
 KEYS = {
@@ -43,22 +44,15 @@ def _valid(word, digits: str) -> bool:
 def check(case: Case, expected, got) -> CheckResult:
     digits = case.inputs["digits"]
     answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of strings, got {type(answer).__name__}")
-    if not digits and answer:
+    if isinstance(answer, list) and not digits and answer:
         return CheckResult.failed("an empty input has no combinations: return []" if not case.hidden
                                   else "an empty input must give an empty list")
-    seen = set()
-    for word in answer:
+
+    def invalid(word):
         if not _valid(word, digits):
-            return CheckResult.failed("a returned string is not one letter of each digit's key, in order" if case.hidden
-                                      else f"{str(word)[:20]!r} does not spell {digits!r} on the keypad")
-        if word in seen:
-            return CheckResult.failed("a combination is returned twice" if case.hidden
-                                      else f"{word!r} is returned twice")
-        seen.add(word)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} combinations returned; some are missing" if case.hidden
-                                  else f"{len(answer)} combinations returned, expected {want}")
-    return CheckResult.passed()
+            return ("a returned string is not one letter of each digit's key, in order",
+                    f"{str(word)[:20]!r} does not spell {digits!r} on the keypad")
+        return None
+
+    return check_enumeration(answer, len(expected["out"]), hidden=case.hidden, container="strings",
+                             noun="combination", plural="combinations", invalid=invalid, key=lambda w: w, shown=repr)

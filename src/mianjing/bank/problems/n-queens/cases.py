@@ -8,6 +8,7 @@ the reference's."""
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration
 from mianjing.problems.case import Case
 
 
@@ -45,20 +46,10 @@ def _problem(board, n: int) -> str | None:
 
 def check(case: Case, expected, got) -> CheckResult:
     n = case.inputs["n"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of boards, got {type(answer).__name__}")
-    seen = set()
-    for board in answer:
+
+    def invalid(board):
         problem = _problem(board, n)
-        if problem is not None:
-            return CheckResult.failed(problem if case.hidden else f"{problem}: {str(board)[:120]}")
-        key = tuple(board)
-        if key in seen:
-            return CheckResult.failed("a board is returned twice" if case.hidden else f"{board} is returned twice")
-        seen.add(key)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} boards returned; some are missing" if case.hidden
-                                  else f"{len(answer)} boards returned, expected {want}")
-    return CheckResult.passed()
+        return None if problem is None else (problem, f"{problem}: {str(board)[:120]}")
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="boards",
+                             noun="board", plural="boards", invalid=invalid, key=tuple)

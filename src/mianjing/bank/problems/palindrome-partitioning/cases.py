@@ -8,6 +8,7 @@ concatenate to s), rejects repeats, and compares the count with the reference's.
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration
 from mianjing.problems.case import Case
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -39,27 +40,16 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 def check(case: Case, expected, got) -> CheckResult:
     s = case.inputs["s"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of lists, got {type(answer).__name__}")
-    seen = set()
-    for parts in answer:
+
+    def invalid(parts):
         if not (isinstance(parts, list) and all(isinstance(p, str) for p in parts)):
-            return CheckResult.failed("every partition must be a list of strings")
+            return ("every partition must be a list of strings",) * 2
         if "".join(parts) != s or not all(parts):
-            return CheckResult.failed("a partition's pieces do not make up s" if case.hidden
-                                      else f"{parts} does not cut {s!r} into non-empty pieces")
+            return "a partition's pieces do not make up s", f"{parts} does not cut {s!r} into non-empty pieces"
         bad = next((p for p in parts if p != p[::-1]), None)
         if bad is not None:
-            return CheckResult.failed("a partition has a piece that is not a palindrome" if case.hidden
-                                      else f"{parts}: {bad!r} is not a palindrome")
-        key = tuple(parts)
-        if key in seen:
-            return CheckResult.failed("a partition is returned twice" if case.hidden
-                                      else f"{parts} is returned twice")
-        seen.add(key)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} partitions returned; some are missing" if case.hidden
-                                  else f"{len(answer)} partitions returned, expected {want}")
-    return CheckResult.passed()
+            return "a partition has a piece that is not a palindrome", f"{parts}: {bad!r} is not a palindrome"
+        return None
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="lists",
+                             noun="partition", plural="partitions", invalid=invalid, key=tuple)

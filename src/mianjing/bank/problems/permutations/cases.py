@@ -7,6 +7,7 @@ of nums), rejects repeats, and compares the count with the reference's n!."""
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration, int_list
 from mianjing.problems.case import Case
 
 
@@ -31,24 +32,14 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 def check(case: Case, expected, got) -> CheckResult:
     nums = case.inputs["nums"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of lists, got {type(answer).__name__}")
     target = sorted(nums)
-    seen = set()
-    for item in answer:
-        if not (isinstance(item, list) and all(type(v) is int for v in item)):
-            return CheckResult.failed("every permutation must be a list of ints")
+
+    def invalid(item):
+        if not int_list(item):
+            return ("every permutation must be a list of ints",) * 2
         if sorted(item) != target:
-            return CheckResult.failed("a returned list is not a rearrangement of nums" if case.hidden
-                                      else f"{item} is not a rearrangement of {nums}")
-        key = tuple(item)
-        if key in seen:
-            return CheckResult.failed("a permutation is returned twice" if case.hidden
-                                      else f"{item} is returned twice")
-        seen.add(key)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} permutations returned; some are missing" if case.hidden
-                                  else f"{len(answer)} permutations returned, expected {want}")
-    return CheckResult.passed()
+            return "a returned list is not a rearrangement of nums", f"{item} is not a rearrangement of {nums}"
+        return None
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="lists",
+                             noun="permutation", plural="permutations", invalid=invalid, key=tuple)

@@ -8,6 +8,7 @@ validates each returned list (distinct numbers taken from nums), rejects a subse
 import numpy as np
 
 from mianjing.checkers import CheckResult
+from mianjing.checkers.enumeration import check_enumeration, int_list
 from mianjing.problems.case import Case
 
 
@@ -31,24 +32,15 @@ def cases(rng: np.random.Generator) -> list[Case]:
 
 def check(case: Case, expected, got) -> CheckResult:
     nums = case.inputs["nums"]
-    answer = got.get("out")
-    want = len(expected["out"])
-    if not isinstance(answer, list):
-        return CheckResult.failed(f"expected a list of lists, got {type(answer).__name__}")
     allowed = set(nums)
-    seen = set()
-    for item in answer:
-        if not (isinstance(item, list) and all(type(v) is int for v in item)):
-            return CheckResult.failed("every subset must be a list of ints")
+
+    def invalid(item):
+        if not int_list(item):
+            return ("every subset must be a list of ints",) * 2
         if len(set(item)) != len(item) or not set(item) <= allowed:
-            return CheckResult.failed("a returned list is not a subset of nums" if case.hidden
-                                      else f"{item} is not a subset of {nums}")
-        key = tuple(sorted(item))
-        if key in seen:
-            return CheckResult.failed("a subset is returned twice" if case.hidden
-                                      else f"the subset {sorted(item)} is returned twice")
-        seen.add(key)
-    if len(answer) != want:
-        return CheckResult.failed(f"only {len(answer)} subsets returned; some are missing" if case.hidden
-                                  else f"{len(answer)} subsets returned, expected {want}")
-    return CheckResult.passed()
+            return "a returned list is not a subset of nums", f"{item} is not a subset of {nums}"
+        return None
+
+    return check_enumeration(got.get("out"), len(expected["out"]), hidden=case.hidden, container="lists",
+                             noun="subset", plural="subsets", invalid=invalid, key=lambda item: tuple(sorted(item)),
+                             shown=lambda item: f"the subset {sorted(item)}")
