@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-
-
 RMSNORM_OK = '''import torch
 
 
@@ -188,6 +186,12 @@ def test_every_page_at_desktop_and_phone_width(browser, server, shots):
             assert not errors, (path, errors)
             name = (path.strip("/").replace("/", "-") or "home") + f"-{width}.png"
             pg.screenshot(path=str(shots / name), full_page=width < 500)
+            if path.startswith("/problems/"):  # each line number sits on its own line, at every width
+                tops = pg.evaluate("""() => ({
+                    numbers: [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')]
+                        .filter(e => /^[0-9]+$/.test(e.textContent)).map(e => Math.round(e.getBoundingClientRect().top)),
+                    lines: [...document.querySelectorAll('.cm-content .cm-line')].map(e => Math.round(e.getBoundingClientRect().top))})""")
+                assert tops["lines"] and tops["numbers"][:len(tops["lines"])] == tops["lines"], (path, width, tops)
             if width < 500:
                 overflow = pg.evaluate("document.documentElement.scrollWidth")
                 assert overflow <= width + 1, f"{path} is {overflow}px wide on a {width}px phone"
