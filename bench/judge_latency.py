@@ -4,7 +4,9 @@ One run prints, for each problem (default: `mha` and `longest-substring-no-repea
 one fixed seed, the problem's reference solution as the submission):
 
 - warm service: request -> verdict through the per-user service (`judge_via_service`), after
-  warm-up calls, so the zygote is up, the spare worker is forked and the cases are prepared;
+  warm-up calls, so the zygote is up and the cases are prepared; each timed call comes --gap-ms
+  (100) after the last, as a person's next submission does, so the spare worker the service forks
+  after each answer is ready (`--gap-ms 0` times back-to-back calls, where that fork competes);
 - in-process: the same cases graded unisolated in this process (`judge_code` with
   `InProcessSession` on a prepared problem), which is what notebook checkers do;
 - cold process: a fresh `python -c` per submission that imports what it needs, prepares the cases
@@ -12,14 +14,17 @@ one fixed seed, the problem's reference solution as the submission):
 - the command line: wall time of `mianjing judge ID FILE` with the service warm (and with
   `--json`, which skips the rich table), next to the interpreter's own start-up floor.
 
-Then it checks the targets of the judge's design and says whether they hold:
-warm service median <= 1.5 x in-process median + 5 ms, and `mianjing judge` median < 250 ms wall.
+Then it checks the targets and says whether they hold: warm service median <= 1.5 x in-process
+median + 5 ms; `mianjing judge` median < 250 ms wall, its client cost over the warm service and
+`python -c pass` <= 40 ms with --json and <= 60 ms with the table; `mianjing --help` and
+`mianjing list` under 120 ms.
 
 With `--all` it times only the warm service and the in-process grader, on every problem of the
 bank, and prints one table of ratios, the worst first (the cold process and the command line do
 not depend on the problem).
 
-Everything runs under a temporary MIANJING_HOME, and the service is stopped at the end.
+Everything runs under a temporary MIANJING_HOME, and the service is stopped at the end. mianjing's
+bytecode is compiled first, as `pip install` does (--no-compile to skip).
 This is a benchmark, not a test: it asserts verdicts (a fast wrong answer measures nothing),
 never timings.
 
@@ -48,6 +53,8 @@ from typing import Callable
 DEFAULT_PROBLEMS = ("mha", "longest-substring-no-repeat")
 ISOLATED_FACTOR, ISOLATED_SLACK_MS = 1.5, 5.0  # target: warm <= 1.5 x in-process + 5 ms
 CLI_TARGET_MS = 250.0
+JSON_CLIENT_MS, TABLE_CLIENT_MS = 40.0, 60.0  # `judge --json` / table: client cost over service + `python -c pass`
+START_TARGET_MS = 120.0  # `mianjing --help` and `mianjing list`
 
 # What a cold process runs: import, prepare the cases (no cache survives a process), judge in-process.
 # It prints one JSON line with its own split; the benchmark times the whole process from outside.
@@ -174,11 +181,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--problem", action="append", dest="problems", metavar="ID",
                     help=f"problem to time (repeatable; default: {', '.join(DEFAULT_PROBLEMS)})")
     ap.add_argument("--json", metavar="PATH", help="also write every raw timing to PATH as JSON")
+    ap.add_argument("--gap-ms", type=float, default=100.0,
+                    help="pause before each timed warm-service call, as between two submissions of a person: "
+                         "the spare worker forked after the last job is ready (default 100; 0 = back to back)")
+    ap.add_argument("--no-compile", action="store_true",
+                    help="do not compile mianjing's bytecode first (see the note on PYTHONDONTWRITEBYTECODE)")
     ap.add_argument("--all", action="store_true", help="every problem: warm service against in-process only, worst first")
     args = ap.parse_args(argv)
     if min(args.repeat, args.cli, args.cold) < 1 or args.warmup < 0:
         ap.error("--repeat, --cold and --cli must be at least 1, --warmup at least 0")
     problems = args.problems or list(DEFAULT_PROBLEMS)
+    if not args.no_compile:
+        # `pip install` compiles a package's bytecode, and Python writes it on first import; where
+        # PYTHONDONTWRITEBYTECODE=1 (as on this project's machines) an editable install never gets
+        # any, and every command would compile each module it imports, every time
+        import compileall
+
+        import mianjing
+
+        compileall.compile_dir(str(Path(mianjing.__file__).parent), quiet=2)
     if args.all:
         from mianjing.problems.bank import load_all
 
@@ -248,6 +269,7 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
         row = Row(pid, doc["total"])
         log(f"{pid}: {row.n_cases} cases; warm service x{args.repeat}...")
         for _ in range(args.repeat):
+            time.sleep(args.gap_ms / 1000)
             ms, doc = timed(lambda: service.judge_via_service(pid, code, args.seed))
             check_report("the warm service", pid, doc["verdict"])
             row.warm.append(ms)
@@ -271,8 +293,10 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
     cli = cli_command()
     floor_py: list[float] = []
     floor_help: list[float] = []
+    floor_list: list[float] = []
     cpu_py: list[float] = []
     cpu_help: list[float] = []
+    cpu_list: list[float] = []
     for row in rows:
         log(f"{row.problem}: `mianjing judge` x{args.cli} (table and --json)...")
         base = cli + ["judge", row.problem, str(sources[row.problem]), "--seed", str(args.seed)]
@@ -284,6 +308,7 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
     for _ in range(args.cli):
         floor_py.append(run_process([sys.executable, "-c", "pass"], env, cpu=cpu_py)[0])
         floor_help.append(run_process(cli + ["--help"], env, cpu=cpu_help)[0])
+        floor_list.append(run_process(cli + ["list"], env, cpu=cpu_list)[0])
 
     # ---- a cold process per submission
     for row in rows:
@@ -298,13 +323,14 @@ def run(args: argparse.Namespace, problems: list[str], home: str, env: dict[str,
 
     load1 = os.getloadavg()
     total_s = time.perf_counter() - t_run
-    report(args, rows, layers, start_ms, rtt, floor_py, floor_help, cpu_py, cpu_help, cli, load0, load1, total_s,
-           torch.__version__)
+    floors = {"python": (floor_py, cpu_py), "help": (floor_help, cpu_help), "list": (floor_list, cpu_list)}
+    report(args, rows, layers, start_ms, rtt, floors, cli, load0, load1, total_s, torch.__version__)
     if args.json:
         Path(args.json).write_text(json.dumps({
             "machine": machine(torch.__version__), "seed": args.seed, "service_start_ms": start_ms, "status_rtt_ms": rtt,
             "python_pass_ms": floor_py, "cli_help_ms": floor_help,
             "python_pass_cpu_ms": cpu_py, "cli_help_cpu_ms": cpu_help,
+            "cli_list_ms": floor_list, "cli_list_cpu_ms": cpu_list,
             "rows": [vars(r) for r in rows]}, indent=2), encoding="utf-8")
     return 0
 
@@ -344,6 +370,7 @@ def run_all(args: argparse.Namespace, problems: list[str], home: str, t_run: flo
         for _ in range(args.warmup):
             judge_code(problem, code, prep, InProcessSession)
         for _ in range(args.repeat):  # interleaved: a load spike hits both columns alike
+            time.sleep(args.gap_ms / 1000)
             ms, doc = timed(lambda: service.judge_via_service(pid, code, args.seed))
             if doc["verdict"] != "accepted":
                 note = f"service: {doc['verdict']}"
@@ -410,8 +437,9 @@ def dist_version(name: str) -> str:
 
 
 def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_ms: float, rtt: list[float],
-           floor_py: list[float], floor_help: list[float], cpu_py: list[float], cpu_help: list[float], cli: list[str], load0: tuple[float, ...], load1: tuple[float, ...],
-           total_s: float, torch_version: str) -> None:
+           floors: dict[str, tuple[list[float], list[float]]], cli: list[str], load0: tuple[float, ...],
+           load1: tuple[float, ...], total_s: float, torch_version: str) -> None:
+    (floor_py, cpu_py), (floor_help, cpu_help), (floor_list, cpu_list) = floors["python"], floors["help"], floors["list"]
     m = machine(torch_version)
     out = print
     out("## Judge latency")
@@ -437,8 +465,9 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
             f"| {med(r.warm) / med(r.inproc):.1f}x | {mp(r.cold)} | {med(r.cold) / med(r.warm):.0f}x "
             f"| {mp(r.cli)} | {mp(r.cli_json)} |")
     out("")
-    out(f"Start-up floor: `python -c pass` {fmt(med(floor_py))} ms, `{Path(cli[0]).name}{' ' + ' '.join(cli[1:]) if len(cli) > 1 else ''} --help` "
-        f"{fmt(med(floor_help))} ms; a service round trip that judges nothing (`status`) {fmt(med(rtt))} ms "
+    name = Path(cli[0]).name + (" " + " ".join(cli[1:]) if len(cli) > 1 else "")
+    out(f"Start-up floor: `python -c pass` {fmt(med(floor_py))} ms, `{name} --help` {fmt(med(floor_help))} ms, "
+        f"`{name} list` {fmt(med(floor_list))} ms; a service round trip that judges nothing (`status`) {fmt(med(rtt))} ms "
         f"(medians).  ")
     for r in rows:
         if r.cold_split:
@@ -450,7 +479,7 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
         out(f"Command line over the warm service, {r.problem}: {fmt(med(r.cli) - med(r.warm))} ms with the table, "
             f"{fmt(med(r.cli_json) - med(r.warm))} ms with --json (differences of medians).  ")
     out(f"CPU time of the client process alone (user + sys, medians; much less sensitive to load than wall time): `python -c pass` "
-        f"{fmt(med(cpu_py))} ms, `--help` {fmt(med(cpu_help))} ms, "
+        f"{fmt(med(cpu_py))} ms, `--help` {fmt(med(cpu_help))} ms, `list` {fmt(med(cpu_list))} ms, "
         + ", ".join(f"`judge {r.problem}` {fmt(med(r.cli_cpu))} ms (--json {fmt(med(r.cli_json_cpu))} ms)" for r in rows)
         + ".  ")
     out("")
@@ -468,6 +497,18 @@ def report(args: argparse.Namespace, rows: list[Row], layers: list[str], start_m
         ok_all &= ok
         out(f"- {r.problem}: `mianjing judge` with a warm service {fmt(med(r.cli))} ms < {CLI_TARGET_MS:g} ms: "
             f"**{'holds' if ok else 'MISSED'}**")
+    py = med(floor_py)
+    for r in rows:  # the client's own cost: wall time over the service's, over the interpreter's start
+        for label, xs, slack in (("--json", r.cli_json, JSON_CLIENT_MS), ("table", r.cli, TABLE_CLIENT_MS)):
+            over = med(xs) - med(r.warm) - py
+            ok = over <= slack
+            ok_all &= ok
+            out(f"- {r.problem}: `mianjing judge` ({label}) costs {fmt(over)} ms over the warm service and "
+                f"`python -c pass` <= {slack:g} ms: **{'holds' if ok else 'MISSED'}**")
+    for label, xs in (("--help", floor_help), ("list", floor_list)):
+        ok = med(xs) < START_TARGET_MS
+        ok_all &= ok
+        out(f"- `mianjing {label}` {fmt(med(xs))} ms < {START_TARGET_MS:g} ms: **{'holds' if ok else 'MISSED'}**")
     out("")
     out(f"{'All targets hold' if ok_all else 'Not all targets hold'} on this run"
         + ("" if load0[0] < (os.cpu_count() or 1) else " (the machine was loaded: rerun on a quiet one before concluding)")

@@ -110,6 +110,11 @@ def test_reference_is_timed_in_cpu_time_and_small_sized_cases_repeat():
     sized = [i for i, c in enumerate(prep.cases) if c.size is not None]
     assert sized and all(ms > 0 for ms in prep.ref_ms)
     assert len(prep.messages) == len(prep.cases)  # encoded once, reused by every job
+    # the plan is by size: the small sizes three times, the large ones and unsized cases once
+    largest = max(prep.cases[i].size for i in sized)
+    plan = [controller.timing_runs(prep.cases, i) for i in range(len(prep.cases))]
+    assert plan == [3 if c.size is not None and c.size <= largest / 4 else 1 for c in prep.cases]
+    assert 3 in plan and plan[sized[-1]] == 1
 
 
 def _broken_problem(tmp_path: Path, body: str) -> object:

@@ -81,8 +81,20 @@ class Prepared:
 
 
 CASES_TIMEOUT_S = 60.0  # a problem's cases() that runs longer is broken: judge_error, never a hang
-TIMING_REPEATS = 3  # small sized cases are run this often and the fastest run counts
-REPEAT_BELOW_MS = 20.0  # ... when the reference takes less than this on them
+TIMING_REPEATS = 3  # small sized cases are run this often and the fastest run counts ...
+SMALL_SIZE_FRACTION = 0.25  # ... "small": at most this fraction of the problem's largest size
+
+
+def timing_runs(cases: list[Case], i: int) -> int:
+    """How many times case `i` runs: the small sizes of a complexity series TIMING_REPEATS times (the
+    fastest counts: a short run is the noisiest), every other case once. Decided by size, never by a
+    measured time, so that every judgement of a problem does the same work (a threshold on time
+    made the reference's and the submission's plans differ from run to run)."""
+    size = cases[i].size
+    if size is None:
+        return 1
+    largest = max(c.size for c in cases if c.size is not None)
+    return TIMING_REPEATS if size <= SMALL_SIZE_FRACTION * largest else 1
 QUEUE_RUNS = 32  # untimed cases in flight to a worker at most ...
 QUEUE_BYTES = 64 * 1024  # ... and bytes (a Unix socket buffers about 200 KB: a send never blocks)
 
@@ -149,7 +161,7 @@ def prepare(problem: Problem, seed: int) -> Prepared:
     try:
         for i, case in enumerate(cases):
             best, out, runs = math.inf, None, 0
-            while runs == 0 or (case.size is not None and best < REPEAT_BELOW_MS and runs < TIMING_REPEATS):
+            while runs < timing_runs(cases, i):
                 t0 = time.thread_time()
                 _, msg = wire.decode(messages[i][4:])
                 got = harness.run_case(entry, msg["inputs"], problem.harness, ref_dtype, msg["seed"], custom)
@@ -435,9 +447,7 @@ def run_cases(problem: Problem, prep: Prepared, session: Session, code: str, cas
     order = [i for i, c in enumerate(prep.cases) if not (visible_only and c.hidden)]
     runs: list[int] = []  # case indices in the order they run; repeats follow their case
     for i in order:
-        case = prep.cases[i]
-        small = case.size is not None and prep.ref_ms[i] < REPEAT_BELOW_MS
-        runs += [i] * (TIMING_REPEATS if small else 1)
+        runs += [i] * timing_runs(prep.cases, i)
     results: dict[int, CaseResult] = {}
     for i in order:  # indices stay those of the full list: case seeds and limits match the reference's
         case = prep.cases[i]

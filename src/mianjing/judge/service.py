@@ -204,8 +204,6 @@ def judge_via_service(problem: str, code: str, seed: int | None, timeout: float 
     A ServiceError says, in `.sent`, whether the request had reached the service: once it had, the
     caller must not send it again (it may have been judged and stored already). Closing the
     connection before the answer (Ctrl-C) cancels the job in the service."""
-    import uuid
-
     s = _connect(5.0)
     if s is None:  # not running (or busy starting): start it or wait for it, then connect again
         ensure_running()
@@ -214,7 +212,8 @@ def judge_via_service(problem: str, code: str, seed: int | None, timeout: float 
         raise ServiceError("could not connect to the judge service")
     sent = False
     try:
-        request = {"problem": problem, "code": code, "seed": seed, "job": uuid.uuid4().hex}
+        # a random job id (what `cancel` names); os.urandom, not uuid, which imports platform
+        request = {"problem": problem, "code": code, "seed": seed, "job": os.urandom(16).hex()}
         if visible_only:
             request["visible_only"] = True
         s.settimeout(timeout)

@@ -9,8 +9,8 @@ Formats (docs/problem-format.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 LANGS = ("zh", "en")
 SECTION_KEYS = ("approach", "complexity", "mistakes", "followups", "cards")
@@ -29,8 +29,7 @@ class GuideError(Exception):
     """A hints or solution file is missing or malformed; the message names the file and what is wrong."""
 
 
-@dataclass(frozen=True)
-class Solution:
+class Solution(NamedTuple):  # not a dataclass: `mianjing judge` imports this module, and dataclasses costs ~8 ms
     lang: str
     sections: dict[str, str]  # SECTION_KEYS -> markdown body (without its heading)
     cards: list[str]  # related card ids, in file order ([] for `- none`)
