@@ -345,12 +345,18 @@ def pre_job(job_fd: int, tmp: str, slot: int) -> list[Layer]:
     ]
 
 
+# 1 MB: blocks from this size on come from mmap and go back to the system when freed. glibc's default
+# starts at 128 KB and raises the threshold after each large free, after which big temporaries
+# fragment the heap and correct code can hit the address-space limit without ever holding much
+# memory. A fixed 128 KB made every tensor temporary over 128 KB a fresh mapping, paid for in page
+# faults on each allocation: flash-attention's large cases took twice the in-process time.
+MMAP_THRESHOLD = 1024 * 1024
+
+
 def fixed_mmap_threshold() -> None:
-    """Large blocks always come from mmap and go back to the system when freed. By default glibc
-    raises the threshold after each large free, after which big temporaries fragment the heap and
-    correct code can hit the address-space limit without ever holding much memory."""
+    """A fixed M_MMAP_THRESHOLD (see MMAP_THRESHOLD)."""
     try:
-        _libc.mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+        _libc.mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD
     except AttributeError:  # not glibc
         pass
 
