@@ -109,6 +109,25 @@ ATTR_NAMESPACES = (
 )
 
 
+_NAMESPACES: list[tuple[str, Any]] = []  # ATTR_NAMESPACES resolved: once in the zygote (warm_up), then inherited
+
+
+def attr_namespaces() -> list[tuple[str, Any]]:
+    if not _NAMESPACES:
+        _NAMESPACES.extend((n, ns) for n in ATTR_NAMESPACES if (ns := _resolve(n)) is not None)
+    return _NAMESPACES
+
+
+def _has(ns: Any, name: str) -> bool:
+    """hasattr(ns, name), without the failed lookup through a module's __getattr__ where the module
+    has none (a miss through torch's or numpy's __getattr__ builds an exception: ~13 us each, and a
+    problem's guards ask hundreds of them)."""
+    d = getattr(ns, "__dict__", None)
+    if isinstance(ns, type(sys)) and isinstance(d, dict) and "__getattr__" not in d:
+        return name in d or hasattr(type(ns), name)
+    return hasattr(ns, name)
+
+
 def _resolve(dotted: str) -> Any:
     parts = dotted.split(".")
     obj = sys.modules.get(parts[0])
@@ -155,9 +174,8 @@ def install_guards(targets: list[str]) -> list[str]:
     for target in targets:
         if target.startswith("attr:"):
             name = target[5:]
-            for ns_name in ATTR_NAMESPACES:
-                ns = _resolve(ns_name)
-                if ns is not None and hasattr(ns, name):
+            for ns_name, ns in attr_namespaces():
+                if _has(ns, name):
                     try:
                         setattr(ns, name, _guard(f"{ns_name}.{name}"))
                         guarded.append(f"{ns_name}.{name}")
@@ -360,8 +378,8 @@ def rehearse() -> None:
     spec = harness_spec({"mode": "function", "outputs": ["a", "b"]})
     out = harness.run_case(ns["rehearsal"], msg["inputs"], spec, "float32", 1, None)
     wire.encode("result", {"outputs": out, "stdout": CappedWriter().take()})
-    for name in ATTR_NAMESPACES:
-        hasattr(_resolve(name), "sqrt")
+    for _, ns in attr_namespaces():
+        _has(ns, "sqrt")
 
 
 def serve(fd: int, apply_job_limits: Any = None) -> None:

@@ -54,10 +54,9 @@ def warm_up() -> None:
     torch.nn.functional.layer_norm(x, (16,))
     from . import harden, harness, structures, wire, worker  # noqa: F401 - load the worker side now
 
-    for name in worker.ATTR_NAMESPACES:
-        # submodules loaded lazily on first access (numpy.fft, torch.distributions): once here, or
-        # every job's guards pay for the import (about 20 ms)
-        worker._resolve(name)
+    # submodules loaded lazily on first access (numpy.fft, torch.distributions): once here, or every
+    # job's guards pay for the import (about 20 ms); the list is kept for the workers
+    worker.attr_namespaces()
     import gc
 
     # everything loaded so far lives as long as the worker: keep it out of the cyclic collector, or
