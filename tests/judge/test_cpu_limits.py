@@ -112,9 +112,12 @@ def test_reference_is_timed_in_cpu_time_and_small_sized_cases_repeat():
     assert len(prep.messages) == len(prep.cases)  # encoded once, reused by every job
     # the plan is by size: the small sizes three times, the large ones and unsized cases once
     largest = max(prep.cases[i].size for i in sized)
-    plan = [controller.timing_runs(prep.cases, i) for i in range(len(prep.cases))]
+    plan = [controller.timing_runs(problem, prep.cases, i) for i in range(len(prep.cases))]
     assert plan == [3 if c.size is not None and c.size <= largest / 4 else 1 for c in prep.cases]
     assert 3 in plan and plan[sized[-1]] == 1
+    flat = get_problem("search-insert-position")  # O(log n): nothing to fit, every size once
+    cases = controller.prepare(flat, 1).cases
+    assert any(c.size for c in cases) and all(controller.timing_runs(flat, cases, i) == 1 for i in range(len(cases)))
 
 
 def _broken_problem(tmp_path: Path, body: str) -> object:

@@ -85,11 +85,15 @@ TIMING_REPEATS = 3  # small sized cases are run this often and the fastest run c
 SMALL_SIZE_FRACTION = 0.25  # ... "small": at most this fraction of the problem's largest size
 
 
-def timing_runs(cases: list[Case], i: int) -> int:
+def timing_runs(problem: Problem, cases: list[Case], i: int) -> int:
     """How many times case `i` runs: the small sizes of a complexity series TIMING_REPEATS times (the
     fastest counts: a short run is the noisiest), every other case once. Decided by size, never by a
     measured time, so that every judgement of a problem does the same work (a threshold on time
-    made the reference's and the submission's plans differ from run to run)."""
+    made the reference's and the submission's plans differ from run to run). Sublinear problems
+    (expected exponent 0: binary searches over lazy inputs of up to 10^9 values) have nothing to
+    fit precisely and run each size once; a linear scan fails them on the time limit."""
+    if problem.complexity is not None and problem.complexity.exponent <= 0:
+        return 1
     size = cases[i].size
     if size is None:
         return 1
@@ -161,7 +165,7 @@ def prepare(problem: Problem, seed: int) -> Prepared:
     try:
         for i, case in enumerate(cases):
             best, out, runs = math.inf, None, 0
-            while runs < timing_runs(cases, i):
+            while runs < timing_runs(problem, cases, i):
                 t0 = time.thread_time()
                 _, msg = wire.decode(messages[i][4:])
                 got = harness.run_case(entry, msg["inputs"], problem.harness, ref_dtype, msg["seed"], custom)
@@ -447,7 +451,7 @@ def run_cases(problem: Problem, prep: Prepared, session: Session, code: str, cas
     order = [i for i, c in enumerate(prep.cases) if not (visible_only and c.hidden)]
     runs: list[int] = []  # case indices in the order they run; repeats follow their case
     for i in order:
-        runs += [i] * timing_runs(prep.cases, i)
+        runs += [i] * timing_runs(problem, prep.cases, i)
     results: dict[int, CaseResult] = {}
     for i in order:  # indices stay those of the full list: case seeds and limits match the reference's
         case = prep.cases[i]
