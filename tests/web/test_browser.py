@@ -155,13 +155,15 @@ def test_calculator_form_draws_its_chart(page, server, shots):
 
 def test_language_switch_is_remembered(page, server):
     page.goto(server.url("/problems"))
-    page.click(".lang-switch button[data-lang=en]")
+    with page.expect_navigation():  # the switch saves the setting, then reloads the page
+        page.click(".lang-switch button[data-lang=en]")
     page.wait_for_selector(".lang-switch button[data-lang=en].on")
     assert page.inner_text("nav a[href='/problems']") == "Problems"
     page.goto(server.url("/problems/rmsnorm"))
     assert "RMSNorm" in page.inner_text("h1")
     assert page.get_attribute("html", "lang") == "en"
-    page.click(".lang-switch button[data-lang=zh]")
+    with page.expect_navigation():
+        page.click(".lang-switch button[data-lang=zh]")
     page.wait_for_selector(".lang-switch button[data-lang=zh].on")
     assert page.inner_text("nav a[href='/problems']") == "题目"
     page.goto(server.url("/"))
