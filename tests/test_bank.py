@@ -78,3 +78,28 @@ def test_malformed_problem_reports_file_and_field(tmp_path):
 def test_unknown_problem_suggests_close_ids():
     with pytest.raises(KeyError, match="Did you mean: rmsnorm"):
         get_problem("rmsnrom")
+
+
+def test_loaded_problems_follow_edits_and_copies_are_independent(tmp_path):
+    """load_problem caches by mtime (the service loads a problem per request): an edit to
+    problem.toml or a removed known-wrong file is seen at once, and a caller's copy is its own."""
+    import os
+    import shutil
+
+    folder = tmp_path / "sqrt-int"
+    shutil.copytree(PROBLEMS_DIR / "sqrt-int", folder)
+    first = load_problem(folder)
+    first.forbidden.append("edited-by-a-caller")
+    first.title["en"] = "changed by a caller"
+    again = load_problem(folder)
+    assert "edited-by-a-caller" not in again.forbidden and again.title["en"] != "changed by a caller"
+    toml = folder / "problem.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("time_limit_ms = 200", "time_limit_ms = 250"), encoding="utf-8")
+    st = toml.stat()
+    os.utime(toml, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a new mtime even on a coarse clock
+    assert load_problem(folder).time_limit_ms == 250
+    wrong = folder / again.wrong[0].file
+    wrong.unlink()
+    with pytest.raises(ProblemError, match="does not exist"):
+        load_problem(folder)

@@ -48,3 +48,20 @@ def test_complexity_hint_is_in_the_table_output():
     text = _render(doc)
     assert "your solution looks O(n^2); expected O(n log n)" in text
     assert "time ~ n^2.0" in text
+
+
+def test_report_to_json_is_asdict():
+    """to_json is written by hand for speed: it must give exactly what dataclasses.asdict gives."""
+    from dataclasses import asdict
+
+    from mianjing.judge.verdict import CaseResult, Report
+
+    rep = Report("p", "wrong_answer", 1, 2, 3.5, [CaseResult("a", False, "accepted", time_ms=1.0),
+                                                  CaseResult("b", True, "wrong_answer", "m", 2.0, "out", "d")],
+                 "msg", 7, {"expected": "n", "exponent": 1.0, "reference_exponent": 1.0, "message": ""}, ["x: on"])
+    doc = rep.to_json()
+    assert doc == asdict(rep)
+    doc["cases"][0]["verdict"] = "edited"
+    doc["isolation"].append("edited")
+    doc["complexity"]["message"] = "edited"
+    assert rep.cases[0].verdict == "accepted" and rep.isolation == ["x: on"] and rep.complexity["message"] == ""
