@@ -43,35 +43,6 @@ def _parse(args: list[str]) -> tuple[str, str, bool, int | None] | None:
     return positional[0], positional[1], as_json, seed_value
 
 
-class _TablePreload:
-    """Imports rich and draws a throw-away table in a thread while the service judges: the client
-    only waits on a socket meanwhile, and those ~40 ms of CPU would otherwise come after the verdict."""
-
-    def __init__(self) -> None:
-        import threading
-
-        self.thread = threading.Thread(target=self._load, name="table-preload", daemon=True)
-        self.thread.start()
-
-    @staticmethod
-    def _load() -> None:
-        try:
-            import io
-
-            from rich.console import Console
-
-            from .report import render_report
-
-            render_report({"problem": "-", "seed": 0, "verdict": "accepted", "passed": 1, "total": 1, "time_ms": 0.0,
-                           "cases": [{"name": "-", "hidden": False, "verdict": "accepted", "time_ms": 0.0,
-                                      "message": ""}]}, Console(file=io.StringIO(), width=80))
-        except Exception:  # noqa: BLE001 - only a head start: the real render reports any problem
-            pass
-
-    def wait(self) -> None:
-        self.thread.join(timeout=5)
-
-
 def maybe_fast_judge(args: list[str]) -> None:
     parsed = _parse(args)
     if parsed is None:
@@ -89,9 +60,13 @@ def maybe_fast_judge(args: list[str]) -> None:
         return  # the typer command says what is wrong with the file
     from ..judge.service import ServiceError, judge_via_service
 
-    table = None if as_json else _TablePreload()
+    terminal = None
+    if not as_json:  # the service draws the table for this terminal: no rich here
+        from .terminal import terminal_of_this_process
+
+        terminal = terminal_of_this_process()
     try:
-        doc = judge_via_service(pid, code, seed)
+        doc = judge_via_service(pid, code, seed, terminal=terminal)
     except KeyboardInterrupt:
         # closing the connection cancels the job in the service: nothing is judged or saved
         sys.stderr.write("cancelled: the judge stopped this submission (nothing was saved)\n")
@@ -104,18 +79,21 @@ def maybe_fast_judge(args: list[str]) -> None:
         os._exit(1)
     except Exception:  # noqa: BLE001 - a usage error (unknown id) or the like: the full command says it
         return
-    from ..problems.guides import attach_next
-
-    attach_next(doc)
+    rendered = doc.pop("rendered", None)
     if as_json:
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    else:
-        table.wait()
+        from ..problems.guides import attach_next
+
+        sys.stdout.write(json.dumps(attach_next(doc), ensure_ascii=False, indent=2) + "\n")
+    elif isinstance(rendered, dict) and isinstance(rendered.get("out"), str) and isinstance(rendered.get("err"), str):
+        sys.stdout.write(rendered["out"])
+        sys.stderr.write(rendered["err"])
+    else:  # not drawn by the service: draw it here
         from rich.console import Console
 
+        from ..problems.guides import attach_next
         from .report import render_report
 
-        render_report(doc, Console())
+        render_report(attach_next(doc), Console())
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0 if doc["verdict"] == "accepted" else 1)

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..judge.sanitize import clean_text
+from .terminal import RICH_ENV
 
 COLOURS = {"accepted": "green", "wrong_answer": "red", "skipped": "dim"}
 
@@ -38,7 +39,45 @@ def shared_messages(cases: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
     return marks
 
 
-def render_report(doc: dict[str, Any], console: Console) -> None:
+class _Screen:
+    """A text buffer that says it is (or is not) a terminal, as the client's stdout is."""
+
+    def __init__(self, tty: bool):
+        import io
+
+        self.buf, self.tty = io.StringIO(), tty
+
+    def write(self, text: str) -> int:
+        return self.buf.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def render_text(doc: dict[str, Any], terminal: dict[str, Any]) -> tuple[str, str]:
+    """render_report for the terminal `terminal_of_this_process()` described in another process:
+    (stdout text, stderr text), byte for byte what rich would print there."""
+    env = {str(k): str(v) for k, v in dict(terminal.get("env") or {}).items() if k in RICH_ENV}
+    size = terminal.get("size")
+    width, height = 80, 25  # rich's own defaults where nothing says otherwise
+    if isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size):
+        width, height = size
+    # as rich does there: $COLUMNS and $LINES win over the terminal's size (never this process's size)
+    if env.get("COLUMNS", "").isdigit() and int(env["COLUMNS"]) > 0:
+        width = int(env["COLUMNS"])
+    if env.get("LINES", "").isdigit() and int(env["LINES"]) > 0:
+        height = int(env["LINES"])
+    tty = bool(terminal.get("tty"))
+    out, err = _Screen(tty), _Screen(tty)
+    render_report(doc, Console(file=out, width=width, height=height, _environ=env),
+                  Console(file=err, width=width, height=height, _environ=env))
+    return out.buf.getvalue(), err.buf.getvalue()
+
+
+def render_report(doc: dict[str, Any], console: Console, err_console: Console | None = None) -> None:
     v = safe(doc["verdict"], 40)
     table = Table(title=f"{safe(doc['problem'], 80)}  (seed {safe(doc.get('seed'), 40)})")
     for col in ("case", "verdict", "ms", "details"):
@@ -73,4 +112,4 @@ def render_report(doc: dict[str, Any], console: Console) -> None:
         cards = f"   related cards: {', '.join(nxt['cards'])}" if nxt["cards"] else ""
         console.print(f"[dim]next: {nxt['solution']}{cards}[/]", highlight=False)
     if doc.get("warning"):
-        Console(stderr=True).print(f"[yellow]warning:[/] {safe(doc['warning'], 1000)}", highlight=False)
+        (err_console or Console(stderr=True)).print(f"[yellow]warning:[/] {safe(doc['warning'], 1000)}", highlight=False)
