@@ -91,3 +91,14 @@ def test_text_drawn_elsewhere_is_what_rich_prints_here(tmp_path, env):
     out, err = json.loads(proc.stderr)
     assert out == proc.stdout
     assert "not saved" in err and err == err_file.read_text()
+
+
+def test_absurd_terminal_sizes_are_bounded():
+    from mianjing.cli.report import render_text
+
+    doc = {"problem": "p", "seed": 1, "verdict": "accepted", "passed": 1, "total": 1, "time_ms": 1.0,
+           "cases": [{"name": "a", "hidden": False, "verdict": "accepted", "time_ms": 1.0, "message": ""}]}
+    out, _ = render_text(doc, {"tty": True, "size": [10**9, 10**9], "env": {"COLUMNS": "999999999"}})
+    assert "accepted" in out and max(len(line) for line in out.splitlines()) <= 1000
+    out, _ = render_text(doc, {"tty": False, "size": "junk", "env": {"COLUMNS": "x", "EVIL": "1"}})
+    assert "accepted" in out

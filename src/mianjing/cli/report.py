@@ -70,6 +70,8 @@ def render_text(doc: dict[str, Any], terminal: dict[str, Any]) -> tuple[str, str
         width = int(env["COLUMNS"])
     if env.get("LINES", "").isdigit() and int(env["LINES"]) > 0:
         height = int(env["LINES"])
+    # bounded: the service draws for any client of the same user, and a width of 10^9 is no terminal
+    width, height = min(max(width, 20), 1000), min(max(height, 1), 1000)
     tty = bool(terminal.get("tty"))
     out, err = _Screen(tty), _Screen(tty)
     render_report(doc, Console(file=out, width=width, height=height, _environ=env),
