@@ -56,7 +56,7 @@ def cases(rng: np.random.Generator) -> list[Case]:
         n = int(rng.integers(1, 200))
         nums = _rotated(rng, n)
         out.append(_case(f"random-{k + 1}", nums, _targets(rng, nums, 60)))
-    for k, n in enumerate((4096, 8192, 16384, 32768)):
+    for k, n in enumerate((4096, 8192, 16384, 32768, 65536)):  # 65536: a linear scan is 2-3x over the limit
         nums = _rotated(rng, n)
         out.append(_case(f"large-{k + 1}", nums, _targets(rng, nums, QUERIES), size=n,
                          note=f"{n} numbers, {QUERIES} calls"))
