@@ -206,3 +206,18 @@ def test_a_deferred_refill_forks_the_next_spare_only_when_asked():
         assert j.judge("sqrt-int", ref, seed=2).verdict == "accepted"
     finally:
         j.close()
+
+
+def test_an_answer_over_the_limit_is_a_time_out_even_between_two_looks_at_the_clock(judge):
+    # 215 ms of CPU on the first case, limit 200 ms: the answer often arrives between two polls of
+    # the worker's clock; it used to be accepted then, and is now a time-out whenever it is over
+    code = BISECT + _burn(0.215) + ("first = [True]\n"
+                                    "def my_sqrt(x):\n"
+                                    "    if first[0]:\n"
+                                    "        first[0] = False\n"
+                                    "        burn()\n"
+                                    "    return root(x)\n")
+    for seed in (3, 4, 5):
+        rep = judge.judge("sqrt-int", code, seed=seed)
+        assert rep.verdict == "time_limit_exceeded", (seed, rep.cases[0].time_ms, rep.message)
+        assert rep.cases[0].verdict == "time_limit_exceeded"

@@ -294,6 +294,10 @@ class IsolatedSession:
         cpu_ms = wall_ms if used is None else used
         self._inflight -= 1
         self._cpu0, self._t0 = now_cpu, now_wall  # the next case in flight, if any, runs from here
+        if used is not None and used > limit_s * 1000:
+            # over the limit, answered between two looks at the clock: the same verdict as if a
+            # look had caught it (the clock is read every 100 ms, so this was luck, not speed)
+            raise Timeout(cpu_ms=used, wall_ms=wall_ms)
         if not isinstance(body, dict):
             return "protocol_error", {}, cpu_ms, wall_ms
         return kind, body, cpu_ms, wall_ms
