@@ -466,16 +466,10 @@ class _Fd:  # what libseccomp's export wants: an object with fileno()
         return self.fd
 
 
-def seccomp_filter() -> str:
-    """Build and load the filter in one go (what a caller without a prepared program does)."""
-    _build_filter().load()
-    return SECCOMP_NOTE
-
-
 def job_layers(vm_at_fork: int, memory_mb: int, cpu_s: float, use_seccomp: bool = True,
                program: SeccompProgram | None = None) -> list[Layer]:
     """The job's own limits, then seccomp: `program` prepared before the job, or built now."""
     layers = [_layer("job-rlimits", job_rlimits, vm_at_fork, memory_mb, cpu_s)]
     if use_seccomp:
-        layers.append(_layer("seccomp", program.load if program is not None else seccomp_filter))
+        layers.append(_layer("seccomp", (program or SeccompProgram()).load))
     return layers
